@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+
+/// A qcode project: one SQLite file holding documents, cases, the codebook, codings and
+/// the audit log.
+///
+/// The file is opened in WAL mode with foreign keys on and a busy timeout, so several
+/// coders' processes can write to it at once. Opening a file written by a newer qcode is
+/// refused; opening an older one migrates it after copying it to a backup file.
+public final class Project: Sendable {
+    /// The project file's location.
+    public let url: URL
+    /// The connection pool. Library code reads and writes through it.
+    public let database: DatabasePool
+
+    private init(url: URL, database: DatabasePool) {
+        self.url = url
+        self.database = database
+    }
+
+    /// Creates a new, empty project file at `url`.
+    ///
+    /// - Throws: `ProjectError.alreadyExists` if a file is there already.
+    public static func create(at url: URL) throws -> Project {
+        if FileManager.default.fileExists(atPath: url.path) {
+            throw ProjectError.alreadyExists(url.path)
+        }
+        let directory = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw ProjectError.noSuchDirectory(directory.path)
+        }
+        let pool = try DatabasePool(path: url.path, configuration: configuration())
+        try pool.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+        }
+        try Schema.migrator().migrate(pool)
+        try pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO project_info(key, value) VALUES ('created_at', ?), ('created_by', ?)",
+                arguments: [Timestamp.now(), "qcode \(QCodeVersion.current)"])
+            try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
+        }
+        return Project(url: url, database: pool)
+    }
+
+    /// Opens an existing project, migrating it (after a backup copy) if it is older.
+    ///
+    /// - Throws: `ProjectError` when the file is missing, not a qcode project, or newer
+    ///   than this qcode understands.
+    public static func open(at url: URL) throws -> Project {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ProjectError.notFound(url.path)
+        }
+        try checkHeader(of: url)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: url.path, configuration: configuration())
+        } catch {
+            throw ProjectError.notAProject(url.path, "\(error)")
+        }
+        let (applicationID, version) = try pool.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+             try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+        }
+        guard applicationID == Schema.applicationID else {
+            throw ProjectError.notAProject(url.path, "it is an SQLite database, but not a qcode project")
+        }
+        if version > Schema.formatVersion {
+            throw ProjectError.newerFormat(url.path, file: version, supported: Schema.formatVersion)
+        }
+        if version < Schema.formatVersion {
+            let backup = try backUp(pool, url: url, version: version)
+            try Schema.migrator().migrate(pool)
+            try pool.write { db in
+                try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
+            }
+            FileHandle.standardError.write(Data(
+                "qcode: migrated \(url.lastPathComponent) from format \(version) to \(Schema.formatVersion); backup at \(backup.path)\n".utf8))
+        }
+        return Project(url: url, database: pool)
+    }
+
+    /// Refuses files that are not SQLite before SQLite sees them, with a plain message.
+    private static func checkHeader(of url: URL) throws {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw ProjectError.notAProject(url.path, "it cannot be read")
+        }
+        defer { try? handle.close() }
+        let header = handle.readData(ofLength: 16)
+        guard header.count == 16, header.starts(with: Data("SQLite format 3\u{0}".utf8)) else {
+            throw ProjectError.notAProject(url.path, "it is not an SQLite database")
+        }
+    }
+
+    private static func backUp(_ pool: DatabasePool, url: URL, version: Int) throws -> URL {
+        let stamp = Timestamp.compactNow()
+        let backup = url.deletingPathExtension()
+            .appendingPathExtension("format\(version)-\(stamp).qcode-backup")
+        let destination = try DatabaseQueue(path: backup.path)
+        try pool.backup(to: destination)
+        try destination.close()
+        return backup
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(30)
+        configuration.label = "qcode"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+}
+
+/// What went wrong opening or creating a project file.
+public enum ProjectError: Error, CustomStringConvertible, Equatable {
+    case alreadyExists(String)
+    case noSuchDirectory(String)
+    case notFound(String)
+    case notAProject(String, String)
+    case newerFormat(String, file: Int, supported: Int)
+
+    public var description: String {
+        switch self {
+        case .alreadyExists(let path):
+            return "\(path): a file already exists there"
+        case .noSuchDirectory(let path):
+            return "\(path): no such directory"
+        case .notFound(let path):
+            return "\(path): no such project file"
+        case .notAProject(let path, let why):
+            return "\(path): not a qcode project: \(why)"
+        case .newerFormat(let path, let file, let supported):
+            return "\(path): made by a newer qcode (project format \(file); this qcode reads up to \(supported)); upgrade qcode to open it"
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// Benchmarks: see README.md ("Benchmarks").
+print("qcode-bench: nothing yet")

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// Where the CLI writes: data to stdout, messages and errors to stderr.
+enum Console {
+    /// Writes a line of data to standard output.
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes a message (progress, warnings) to standard error.
+    static func message(_ text: String) {
+        FileHandle.standardError.write(Data("qcode: \(text)\n".utf8))
+    }
+
+    /// True when standard output is a terminal and colour is not disabled by NO_COLOR.
+    static var useColour: Bool {
+        isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+}
+
+/// Runs a command body, turning library errors into a one-line message and exit status 1.
+func runReportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        Console.message("error: \(error)")
+        throw ExitCode.failure
+    }
+}
