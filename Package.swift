@@ -40,7 +40,11 @@ let package = Package(
         ),
         .testTarget(
             name: "QCodeKitTests",
-            dependencies: ["QCodeKit"]
+            dependencies: [
+                "QCodeKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "qcodeTests",

@@ -1,2 +1,37 @@
-// Benchmarks: see README.md ("Benchmarks").
-print("qcode-bench: nothing yet")
+// qcode-bench: the benchmarks that show the performance targets (release build).
+//
+//   swift run -c release qcode-bench generate DIR [--files 1000] [--words 8000]
+//   swift run -c release qcode-bench import DIR
+//   swift run -c release qcode-bench segments [--codings 500000]
+//
+// Compare the import with the minimal Python baseline: python3 Scripts/import_baseline.py DIR
+import Foundation
+import QCodeKit
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count,
+          let parsed = Int(arguments[index + 1]) else { return value }
+    return parsed
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("qcode-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+switch arguments.first {
+case "generate":
+    guard arguments.count >= 2 else { fail("usage: qcode-bench generate DIR [--files N] [--words N]") }
+    let directory = URL(fileURLWithPath: arguments[1])
+    let bytes = try CorpusGenerator.write(to: directory, files: option("files", default: 1000), words: option("words", default: 8000))
+    print("wrote \(option("files", default: 1000)) transcripts, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, to \(directory.path)")
+case "import":
+    guard arguments.count >= 2 else { fail("usage: qcode-bench import DIR") }
+    try ImportBenchmark.run(directory: URL(fileURLWithPath: arguments[1]))
+case "segments":
+    try SegmentsBenchmark.run(codings: option("codings", default: 500_000))
+default:
+    fail("usage: qcode-bench generate DIR | import DIR | segments [--codings N]")
+}

@@ -15,7 +15,8 @@ struct QCode: ParsableCommand {
             """,
         version: QCodeVersion.current,
         subcommands: [
-            Init.self,
+            Init.self, Import.self, Docs.self, Show.self, Cases.self, CodebookCommand.self,
+            Code.self, Uncode.self, Codings.self, Segments.self, Memo.self, Log.self,
         ]
     )
 }

@@ -18,7 +18,7 @@ public enum AuditLog {
     ) throws {
         try db.execute(
             sql: "INSERT INTO audit_log(at, actor, action, summary, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [Timestamp.now(), actor ?? ProcessInfo.processInfo.environment["QCODE_CODER"],
+            arguments: [Clock.now(), actor ?? ProcessInfo.processInfo.environment["QCODE_CODER"],
                         action, summary, try json(before), try json(after)])
     }
 

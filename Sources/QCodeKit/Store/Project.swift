@@ -39,7 +39,7 @@ public final class Project: Sendable {
         try pool.write { db in
             try db.execute(
                 sql: "INSERT INTO project_info(key, value) VALUES ('created_at', ?), ('created_by', ?)",
-                arguments: [Timestamp.now(), "qcode \(QCodeVersion.current)"])
+                arguments: [Clock.now(), "qcode \(QCodeVersion.current)"])
             try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
         }
         return Project(url: url, database: pool)
@@ -95,7 +95,7 @@ public final class Project: Sendable {
     }
 
     private static func backUp(_ pool: DatabasePool, url: URL, version: Int) throws -> URL {
-        let stamp = Timestamp.compactNow()
+        let stamp = Clock.compactNow()
         let backup = url.deletingPathExtension()
             .appendingPathExtension("format\(version)-\(stamp).qcode-backup")
         let destination = try DatabaseQueue(path: backup.path)

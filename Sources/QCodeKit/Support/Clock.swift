@@ -1,7 +1,7 @@
 import Foundation
 
 /// Timestamps as qcode stores them: ISO 8601 in UTC with milliseconds.
-enum Timestamp {
+enum Clock {
     /// Now, as `2026-11-24T12:03:00.123Z`.
     static func now() -> String {
         let formatter = ISO8601DateFormatter()

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds qcode and runs the whole pipeline on the shipped samples in a fresh demo project
+# (demo/social-prescribing.qcode). Safe to re-run: it starts from scratch each time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build -c release --product qcode >&2
+qcode=".build/release/qcode"
+
+rm -rf demo
+mkdir demo
+export QCODE_PROJECT=demo/social-prescribing.qcode
+export NO_COLOR=1
+
+step() { printf '\n$ qcode %s\n' "$*"; "$qcode" "$@"; }
+
+step init "$QCODE_PROJECT"
+step import Transcripts/[A-Z][A-Z][0-9][0-9]_* \
+     --case-from '^([A-Z]{2}[0-9]{2})'
+step cases import Transcripts/survey.csv --id participant_id
+step codebook import Codebooks/social-prescribing.yaml
+step codings import Transcripts/codings.csv
+step docs
+step codebook tree --coder alice
+step segments --code link-worker --coder alice --where group='service user'
+step show SU07_referral --coder alice
+"$qcode" segments --format csv > demo/segments.csv
+"$qcode" segments --format json > demo/segments.json
+"$qcode" codebook export --out demo/codebook.yaml
+printf '\nWrote demo/segments.csv, demo/segments.json and demo/codebook.yaml.\n'

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Every agreement statistic for one ratings table, ready to print or encode as JSON.
+///
+/// JSON keys are snake_case and always present: a statistic that is undefined or does not
+/// apply is `null`, and `notes` says why. `cohen_*` and `scott_pi` apply to exactly two
+/// coders; weighted kappas to two coders at the ordinal, interval or ratio level.
+/// Proportions are in 0...1 (percent agreement 0.85 means 85%).
+///
+/// Definitions (see each statistic's type): percent agreement is Fleiss' `P̄` over units
+/// with two or more ratings; Fleiss' kappa, Gwet's AC1 and Brennan-Prediger use Gwet's
+/// treatment of missing ratings (as irrCAC), with `q` = `categories` (the declared list when
+/// given, else the observed labels); Krippendorff's alpha uses `level`.
+public struct AgreementSummary: Codable, Sendable, Equatable {
+    /// Why a statistic is null.
+    public struct Note: Codable, Sendable, Equatable {
+        /// The JSON key of the statistic.
+        public var statistic: String
+        /// Machine-readable reason.
+        public var reason: AgreementUndefined
+        /// One-line explanation.
+        public var message: String
+
+        public init(statistic: String, reason: AgreementUndefined) {
+            self.statistic = statistic
+            self.reason = reason
+            self.message = reason.description
+        }
+    }
+
+    public var level: MeasurementLevel
+    /// Distinct units (including units whose every rating is missing).
+    public var units: Int
+    public var coders: Int
+    /// Number of categories `q`.
+    public var categories: Int
+    public var categoryLabels: [String]
+    /// Non-missing ratings.
+    public var ratings: Int
+    /// Units with at least two ratings.
+    public var pairableUnits: Int
+
+    public var percentAgreement: Double?
+    public var cohenKappa: Double?
+    public var cohenKappaSE: Double?
+    public var cohenKappaSENull: Double?
+    /// `[lower, upper]`, `κ ± 1.959964 · SE`, not clipped.
+    public var cohenKappaCI: [Double]?
+    public var cohenKappaLinear: Double?
+    public var cohenKappaQuadratic: Double?
+    public var scottPi: Double?
+    public var fleissKappa: Double?
+    public var fleissKappaSE: Double?
+    /// Per-category Fleiss kappas, aligned with `categoryLabels`.
+    public var fleissKappaPerCategory: [Double?]
+    public var krippendorffAlpha: Double?
+    /// `[lower, upper]` bootstrap percentile interval (resampling units), when requested.
+    public var krippendorffAlphaCI: [Double]?
+    public var bootstrapSamples: Int
+    public var bootstrapSeed: UInt64?
+    public var gwetAC1: Double?
+    public var gwetAC1SE: Double?
+    public var brennanPrediger: Double?
+    public var brennanPredigerSE: Double?
+    public var notes: [Note]
+
+    enum CodingKeys: String, CodingKey {
+        case level, units, coders, categories
+        case categoryLabels = "category_labels"
+        case ratings
+        case pairableUnits = "pairable_units"
+        case percentAgreement = "percent_agreement"
+        case cohenKappa = "cohen_kappa"
+        case cohenKappaSE = "cohen_kappa_se"
+        case cohenKappaSENull = "cohen_kappa_se_null"
+        case cohenKappaCI = "cohen_kappa_ci"
+        case cohenKappaLinear = "cohen_kappa_linear"
+        case cohenKappaQuadratic = "cohen_kappa_quadratic"
+        case scottPi = "scott_pi"
+        case fleissKappa = "fleiss_kappa"
+        case fleissKappaSE = "fleiss_kappa_se"
+        case fleissKappaPerCategory = "fleiss_kappa_per_category"
+        case krippendorffAlpha = "krippendorff_alpha"
+        case krippendorffAlphaCI = "krippendorff_alpha_ci"
+        case bootstrapSamples = "bootstrap_samples"
+        case bootstrapSeed = "bootstrap_seed"
+        case gwetAC1 = "gwet_ac1"
+        case gwetAC1SE = "gwet_ac1_se"
+        case brennanPrediger = "brennan_prediger"
+        case brennanPredigerSE = "brennan_prediger_se"
+        case notes
+    }
+
+    /// Encodes every key, writing `null` for nil values.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(level, forKey: .level)
+        try c.encode(units, forKey: .units)
+        try c.encode(coders, forKey: .coders)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(categoryLabels, forKey: .categoryLabels)
+        try c.encode(ratings, forKey: .ratings)
+        try c.encode(pairableUnits, forKey: .pairableUnits)
+        try c.encode(percentAgreement, forKey: .percentAgreement)
+        try c.encode(cohenKappa, forKey: .cohenKappa)
+        try c.encode(cohenKappaSE, forKey: .cohenKappaSE)
+        try c.encode(cohenKappaSENull, forKey: .cohenKappaSENull)
+        try c.encode(cohenKappaCI, forKey: .cohenKappaCI)
+        try c.encode(cohenKappaLinear, forKey: .cohenKappaLinear)
+        try c.encode(cohenKappaQuadratic, forKey: .cohenKappaQuadratic)
+        try c.encode(scottPi, forKey: .scottPi)
+        try c.encode(fleissKappa, forKey: .fleissKappa)
+        try c.encode(fleissKappaSE, forKey: .fleissKappaSE)
+        try c.encode(fleissKappaPerCategory, forKey: .fleissKappaPerCategory)
+        try c.encode(krippendorffAlpha, forKey: .krippendorffAlpha)
+        try c.encode(krippendorffAlphaCI, forKey: .krippendorffAlphaCI)
+        try c.encode(bootstrapSamples, forKey: .bootstrapSamples)
+        try c.encode(bootstrapSeed, forKey: .bootstrapSeed)
+        try c.encode(gwetAC1, forKey: .gwetAC1)
+        try c.encode(gwetAC1SE, forKey: .gwetAC1SE)
+        try c.encode(brennanPrediger, forKey: .brennanPrediger)
+        try c.encode(brennanPredigerSE, forKey: .brennanPredigerSE)
+        try c.encode(notes, forKey: .notes)
+    }
+
+    /// Pretty-printed JSON with sorted keys (a stable contract for output files and tests).
+    public func jsonString() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
+
+extension AgreementSummary {
+    /// Computes every statistic for a table.
+    ///
+    /// - Parameters:
+    ///   - level: measurement level for Krippendorff's alpha (and whether weighted kappas
+    ///     apply: not at the nominal level).
+    ///   - bootstrap: bootstrap replicates for alpha's interval (0 = none).
+    ///   - seed: bootstrap seed.
+    /// - Throws: `RatingsError.notNumeric` for interval or ratio levels with non-numeric
+    ///   categories.
+    /// - Complexity: O(units × coders + q²), plus O(bootstrap × units) when requested.
+    public init(table: RatingsTable, level: MeasurementLevel, bootstrap: Int = 0, seed: UInt64 = 1) throws {
+        let values = try KrippendorffAlpha.numericValues(table, level: level)
+        let counts = CategoryCounts(table)
+        var notes: [Note] = []
+        func take<T>(_ r: Result<T, AgreementUndefined>, _ key: CodingKeys) -> T? {
+            switch r {
+            case .success(let v): return v
+            case .failure(let reason):
+                notes.append(Note(statistic: key.rawValue, reason: reason))
+                return nil
+            }
+        }
+
+        self.level = level
+        units = table.unitCount
+        coders = table.coderCount
+        categories = table.categoryCount
+        categoryLabels = table.categories
+        ratings = table.ratingCount
+        var pairable = 0
+        counts.forEachUnit { r, _ in if r >= 2 { pairable += 1 } }
+        pairableUnits = pairable
+
+        percentAgreement = take(PercentAgreement.compute(counts), .percentAgreement)
+
+        if table.coderCount == 2 {
+            let contingency = ContingencyTable(table)
+            let k = take(CohenKappa.compute(contingency), .cohenKappa)
+            cohenKappa = k?.kappa
+            cohenKappaSE = k?.standardError
+            cohenKappaSENull = k?.nullStandardError
+            cohenKappaCI = k.map { [$0.confidenceInterval95.lower, $0.confidenceInterval95.upper] }
+            if level == .nominal {
+                notes.append(Note(statistic: CodingKeys.cohenKappaLinear.rawValue, reason: .notOrdered))
+                notes.append(Note(statistic: CodingKeys.cohenKappaQuadratic.rawValue, reason: .notOrdered))
+            } else {
+                cohenKappaLinear = take(CohenKappa.compute(contingency, weights: .linear), .cohenKappaLinear)?.kappa
+                cohenKappaQuadratic =
+                    take(CohenKappa.compute(contingency, weights: .quadratic), .cohenKappaQuadratic)?.kappa
+            }
+            scottPi = take(ScottPi.compute(contingency), .scottPi)?.value
+        } else {
+            for key in [CodingKeys.cohenKappa, .cohenKappaLinear, .cohenKappaQuadratic, .scottPi] {
+                notes.append(Note(statistic: key.rawValue, reason: .notTwoCoders))
+            }
+        }
+
+        let fleiss = take(FleissKappa.compute(counts), .fleissKappa)
+        fleissKappa = fleiss?.value
+        fleissKappaSE = fleiss?.standardError
+        fleissKappaPerCategory = FleissKappa.perCategory(counts).map(\.value)
+
+        let o = CoincidenceMatrix(counts)
+        krippendorffAlpha = take(KrippendorffAlpha.compute(o, level: level, values: values), .krippendorffAlpha)?.alpha
+        bootstrapSamples = bootstrap
+        if bootstrap > 0 {
+            bootstrapSeed = seed
+            let b = take(
+                KrippendorffAlpha.bootstrap(counts, level: level, values: values, samples: bootstrap, seed: seed),
+                .krippendorffAlphaCI)
+            krippendorffAlphaCI = b.map { [$0.interval.lower, $0.interval.upper] }
+        }
+
+        let ac1 = take(GwetAC1.compute(counts), .gwetAC1)
+        gwetAC1 = ac1?.value
+        gwetAC1SE = ac1?.standardError
+        let bp = take(BrennanPrediger.compute(counts), .brennanPrediger)
+        brennanPrediger = bp?.value
+        brennanPredigerSE = bp?.standardError
+        self.notes = notes
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+
+/// Reads long-format ratings CSV (`unit,coder,value`) straight from bytes into a
+/// `RatingsTable`.
+///
+/// Format:
+/// - a header row naming the columns, in any order, matched case-insensitively:
+///   `unit` (or `item`, `subject`), `coder` (or `rater`), `value` (or `rating`, `category`);
+///   other columns are allowed and ignored;
+/// - RFC 4180 fields: commas, double quotes with `""` escapes, quoted fields may span lines;
+/// - a UTF-8 byte-order mark and CRLF or LF line ends are accepted; entirely empty lines are
+///   skipped; spaces and tabs around unquoted fields are trimmed;
+/// - a blank value is a missing rating (the unit and coder still count);
+/// - the same (unit, coder) twice is an error naming both lines.
+///
+/// Lines in errors are physical line numbers counted from 1, header included.
+///
+/// - Complexity: O(bytes + units × coders); one `String` per distinct unit, coder and
+///   value, none per field.
+enum RatingsCSVReader {
+    static let unitNames = ["unit", "item", "subject"]
+    static let coderNames = ["coder", "rater"]
+    static let valueNames = ["value", "rating", "category"]
+
+    static func read(_ data: Data, categories declared: [String]?) throws -> RatingsTable {
+        try data.withUnsafeBytes { raw -> RatingsTable in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress, raw.count > 0 else {
+                throw RatingsError.emptyInput
+            }
+            var parser = Parser(base: base, count: raw.count)
+            return try parser.run(declared: declared)
+        }
+    }
+
+    private struct Field {
+        var start: UnsafePointer<UInt8>
+        var length: Int
+        /// True when the bytes live in a temporary buffer (an unescaped quoted field).
+        var temporary = false
+    }
+
+    private struct Parser {
+        let base: UnsafePointer<UInt8>
+        let count: Int
+        var i = 0
+        var line = 1
+        /// Unescaped copies of quoted fields containing `""`, freed after each record.
+        var temporaries: [UnsafeMutableBufferPointer<UInt8>] = []
+
+        init(base: UnsafePointer<UInt8>, count: Int) {
+            self.base = base
+            self.count = count
+            if count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { i = 3 }
+        }
+
+        mutating func run(declared: [String]?) throws -> RatingsTable {
+            // Header.
+            skipEmptyLines()
+            guard i < count else { throw RatingsError.emptyInput }
+            var header: [String] = []
+            var headerFields: [Field] = []
+            let headerLine = line
+            _ = try readRecord { _, field, _ in headerFields.append(field) }
+            for f in headerFields {
+                let s = try string(f, headerLine)
+                header.append(s.agreementTrimmed().lowercased())
+            }
+            freeTemporaries()
+            let width = header.count
+            var role = [Int](repeating: -1, count: width)  // 0 unit, 1 coder, 2 value
+            for (r, names) in [RatingsCSVReader.unitNames, RatingsCSVReader.coderNames, RatingsCSVReader.valueNames]
+                .enumerated()
+            {
+                let hits = header.indices.filter { names.contains(header[$0]) }
+                guard let first = hits.first else { throw RatingsError.missingColumn(names: names) }
+                guard hits.count == 1 else { throw RatingsError.duplicateColumn(names[0]) }
+                role[first] = r
+            }
+
+            var units = ByteInterner(capacity: 1024)
+            var coders = ByteInterner(capacity: 16)
+            var values = ByteInterner(capacity: 64)
+            var unitIDs: [Int32] = []
+            var coderIDs: [Int32] = []
+            var valueIDs: [Int32] = []
+            var lines: [Int32] = []
+            let estimate = max(16, count / 16)
+            unitIDs.reserveCapacity(estimate)
+            coderIDs.reserveCapacity(estimate)
+            valueIDs.reserveCapacity(estimate)
+            lines.reserveCapacity(estimate)
+            var unitNames: [String] = []
+            var coderNames: [String] = []
+            var valueNames: [String] = []
+            var lastUnit: (Field, Int32)? = nil
+
+            while true {
+                skipEmptyLines()
+                if i >= count { break }
+                let recordLine = line
+                var got = [Field](repeating: Field(start: base, length: 0), count: 3)
+                defer { freeTemporaries() }
+                let found = try readRecord { index, field, _ in
+                    if index < width, role[index] >= 0 { got[role[index]] = field }
+                }
+                guard found == width else {
+                    throw RatingsError.fieldCount(line: recordLine, expected: width, found: found)
+                }
+                // Unit (with a fast path for runs of rows about the same unit).
+                let u: Int32
+                if let (prev, id) = lastUnit, prev.length == got[0].length,
+                    memcmp(prev.start, got[0].start, prev.length) == 0
+                {
+                    u = id
+                } else {
+                    guard got[0].length > 0 else { throw RatingsError.emptyIdentifier(line: recordLine, column: "unit") }
+                    let r = units.intern(got[0].start, got[0].length)
+                    if r.isNew { unitNames.append(try string(got[0], recordLine)) }
+                    u = r.id
+                    lastUnit = got[0].temporary ? nil : (got[0], u)
+                }
+                guard got[1].length > 0 else { throw RatingsError.emptyIdentifier(line: recordLine, column: "coder") }
+                let c = coders.intern(got[1].start, got[1].length)
+                if c.isNew { coderNames.append(try string(got[1], recordLine)) }
+                var v: Int32 = -1
+                if got[2].length > 0 {
+                    let r = values.intern(got[2].start, got[2].length)
+                    if r.isNew { valueNames.append(try string(got[2], recordLine)) }
+                    v = r.id
+                }
+                unitIDs.append(u)
+                coderIDs.append(c.id)
+                valueIDs.append(v)
+                lines.append(Int32(truncatingIfNeeded: recordLine))
+            }
+
+            let (categories, remap): ([String], [Int32])
+            do {
+                (categories, remap) = try RatingsTable.orderCategories(observed: valueNames, declared: declared)
+            } catch RatingsError.undeclaredCategory(_, let value) {
+                let id = valueNames.firstIndex(of: value)!
+                let at = valueIDs.firstIndex(of: Int32(id))!
+                throw RatingsError.undeclaredCategory(line: Int(lines[at]), value: value)
+            }
+            let coderCount = coderNames.count
+            var cells = [Int32](repeating: -2, count: unitNames.count * coderCount)
+            try cells.withUnsafeMutableBufferPointer { cells in
+                for r in unitIDs.indices {
+                    let at = Int(unitIDs[r]) * coderCount + Int(coderIDs[r])
+                    if cells[at] != -2 {
+                        let first = (0..<r).first { unitIDs[$0] == unitIDs[r] && coderIDs[$0] == coderIDs[r] }!
+                        throw RatingsError.duplicateRating(
+                            line: Int(lines[r]), unit: unitNames[Int(unitIDs[r])],
+                            coder: coderNames[Int(coderIDs[r])], firstLine: Int(lines[first]))
+                    }
+                    let v = valueIDs[r]
+                    cells[at] = v < 0 ? -1 : remap[Int(v)]
+                }
+                for j in cells.indices where cells[j] == -2 { cells[j] = -1 }
+            }
+            return try RatingsTable(units: unitNames, coders: coderNames, categories: categories, cells: cells)
+        }
+
+        private func string(_ f: Field, _ line: Int) throws -> String {
+            // `String(decoding:)` repairs invalid UTF-8 with U+FFFD, so the bytes change exactly
+            // when the input was invalid. (`String(validating:)` needs macOS 15.)
+            let bytes = UnsafeBufferPointer(start: f.start, count: f.length)
+            let s = String(decoding: bytes, as: UTF8.self)
+            guard s.utf8.elementsEqual(bytes) else { throw RatingsError.invalidUTF8(line: line) }
+            return s
+        }
+
+        mutating func skipEmptyLines() {
+            while i < count {
+                if base[i] == 0x0A {
+                    line += 1
+                    i += 1
+                } else if base[i] == 0x0D && i + 1 < count && base[i + 1] == 0x0A {
+                    line += 1
+                    i += 2
+                } else {
+                    return
+                }
+            }
+        }
+
+        /// Reads one record starting at `i`, calling `body(index, field, quoted)` per field;
+        /// returns the number of fields. Leaves `i` after the line end.
+        mutating func readRecord(_ body: (Int, Field, Bool) -> Void) throws -> Int {
+            var index = 0
+            while true {
+                var field: Field
+                var quoted = false
+                if i < count && base[i] == 0x22 {
+                    quoted = true
+                    let startLine = line
+                    i += 1
+                    let start = i
+                    var escaped = false
+                    while true {
+                        guard i < count else { throw RatingsError.badQuote(line: startLine) }
+                        let b = base[i]
+                        if b == 0x22 {
+                            if i + 1 < count && base[i + 1] == 0x22 {
+                                escaped = true
+                                i += 2
+                                continue
+                            }
+                            break
+                        }
+                        if b == 0x0A { line += 1 }
+                        i += 1
+                    }
+                    field = Field(start: base + start, length: i - start)
+                    i += 1  // closing quote
+                    while i < count && (base[i] == 0x20 || base[i] == 0x09) { i += 1 }
+                    if i < count && base[i] != 0x2C && base[i] != 0x0A && base[i] != 0x0D {
+                        throw RatingsError.badQuote(line: startLine)
+                    }
+                    if escaped { field = unescape(field) }
+                } else {
+                    var start = i
+                    while i < count {
+                        let b = base[i]
+                        if b == 0x2C || b == 0x0A || b == 0x0D { break }
+                        i += 1
+                    }
+                    var end = i
+                    while start < end && (base[start] == 0x20 || base[start] == 0x09) { start += 1 }
+                    while end > start && (base[end - 1] == 0x20 || base[end - 1] == 0x09) { end -= 1 }
+                    field = Field(start: base + start, length: end - start)
+                }
+                body(index, field, quoted)
+                index += 1
+                if i < count && base[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                // End of record.
+                if i < count && base[i] == 0x0D { i += 1 }
+                if i < count && base[i] == 0x0A { i += 1 }
+                line += 1
+                return index
+            }
+        }
+
+        /// Copies a quoted field with `""` escapes into a temporary buffer, unescaped.
+        private mutating func unescape(_ f: Field) -> Field {
+            let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, f.length))
+            temporaries.append(out)
+            var j = 0
+            var n = 0
+            while j < f.length {
+                out[n] = f.start[j]
+                n += 1
+                j += f.start[j] == 0x22 ? 2 : 1
+            }
+            return Field(start: UnsafePointer(out.baseAddress!), length: n, temporary: true)
+        }
+
+        mutating func freeTemporaries() {
+            for t in temporaries { t.deallocate() }
+            temporaries.removeAll(keepingCapacity: true)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// One case (participant, respondent) and its attribute values.
+public struct CaseRow: Sendable, Hashable, Codable {
+    /// The value of the ID column.
+    public var id: String
+    /// Attribute values by column name, trimmed; an empty cell has no entry.
+    public var values: [String: String]
+
+    /// Creates a row.
+    public init(id: String, values: [String: String]) {
+        self.id = id
+        self.values = values
+    }
+}
+
+/// A table of case attributes (e.g. survey demographics) read from a CSV file.
+///
+///     let table = try CaseTable.read(contentsOf: url, idColumn: nil)
+///     // table.idColumn == "participant_id", table.types["age"] == .integer
+public struct CaseTable: Sendable, Hashable, Codable {
+    /// The column holding case IDs.
+    public var idColumn: String
+    /// Attribute columns in file order, without the ID column.
+    public var columns: [String]
+    /// The type inferred for each attribute column over its non-empty cells.
+    public var types: [String: AttributeType]
+    /// The rows in file order.
+    public var rows: [CaseRow]
+
+    /// Creates a table.
+    public init(idColumn: String, columns: [String], types: [String: AttributeType], rows: [CaseRow]) {
+        self.idColumn = idColumn
+        self.columns = columns
+        self.types = types
+        self.rows = rows
+    }
+
+    /// Reads a CSV file of case attributes.
+    /// - Parameter idColumn: the ID column; `nil` takes the first column named like
+    ///   participant_id, id, participant, respondent, case, ...
+    /// - Throws: ``ImportError`` when the file is unreadable, the ID column is missing (the
+    ///   reason lists the columns), an ID is empty, or an ID occurs twice (naming it).
+    public static func read(contentsOf url: URL, idColumn: String?) throws -> CaseTable {
+        let data: Data
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ImportError(file: url.path, reason: "file not found")
+        }
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportError(file: url.path, reason: "cannot read file (\(DocumentReader.shortReason(error)))")
+        }
+        do {
+            return try parse(data: data, fileName: url.lastPathComponent, idColumn: idColumn)
+        } catch var error as ImportError {
+            error.file = url.path
+            throw error
+        }
+    }
+
+    /// Parses CSV bytes; see ``read(contentsOf:idColumn:)``.
+    public static func parse(data: Data, fileName: String, idColumn: String?) throws -> CaseTable {
+        let decoded = try TranscriptTextDecoder.decode(data, fileName: fileName)
+        let table: CSVTable
+        do { table = try CSVTable.parse(decoded.text) } catch { throw ImportError(file: fileName, reason: error.reason) }
+        guard !table.header.isEmpty else { throw ImportError(file: fileName, reason: "empty file") }
+        let id: Int
+        if let idColumn {
+            guard let i = table.column(idColumn) else {
+                throw ImportError(file: fileName, reason: table.missingColumn(idColumn))
+            }
+            id = i
+        } else {
+            guard let i = table.guessIDColumn() else {
+                throw ImportError(
+                    file: fileName,
+                    reason: "no ID column found (columns: \(table.header.joined(separator: ", ")))")
+            }
+            id = i
+        }
+        let columns = table.header.enumerated().filter { $0.offset != id }
+        var rows: [CaseRow] = []
+        rows.reserveCapacity(table.rows.count)
+        var firstLine: [String: Int] = [:]
+        for (r, row) in table.rows.enumerated() {
+            let caseID = row[id].trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = table.lines[r]
+            guard !caseID.isEmpty else { throw ImportError(file: fileName, reason: "empty id at line \(line)") }
+            if let earlier = firstLine[caseID] {
+                throw ImportError(file: fileName, reason: "duplicate id '\(caseID)' (lines \(earlier) and \(line))")
+            }
+            firstLine[caseID] = line
+            var values: [String: String] = [:]
+            for (c, name) in columns {
+                let v = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+                if !v.isEmpty { values[name] = v }
+            }
+            rows.append(CaseRow(id: caseID, values: values))
+        }
+        var types: [String: AttributeType] = [:]
+        for (_, name) in columns {
+            types[name] = AttributeType.infer(rows.lazy.compactMap { $0.values[name] })
+        }
+        return CaseTable(idColumn: table.header[id], columns: columns.map(\.element), types: types, rows: rows)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Rows of text cells rendered as an aligned text table, CSV or TSV.
+///
+/// CSV follows RFC 4180 (UTF-8, CRLF record ends, fields quoted when they hold a comma,
+/// quote, CR or LF). Cells that a spreadsheet would run as a formula (starting with `=`,
+/// `+`, `-`, `@`, tab or CR) are neutralised with a leading apostrophe, unless the cell
+/// is a plain number such as `-3` or `+1.5`.
+public struct Tabular: Sendable {
+    public var headers: [String]
+    public var rows: [[String]]
+
+    public init(headers: [String], rows: [[String]] = []) {
+        self.headers = headers
+        self.rows = rows
+    }
+
+    /// An aligned, space-separated table for people; long cells are cut at `maxWidth`.
+    public func table(maxWidth: Int = 60) -> String {
+        let clipped = ([headers] + rows).map { row in
+            row.map { cell -> String in
+                let flat = cell.replacingOccurrences(of: "\n", with: " ")
+                return flat.count > maxWidth ? String(flat.prefix(maxWidth - 1)) + "…" : flat
+            }
+        }
+        var widths = [Int](repeating: 0, count: headers.count)
+        for row in clipped {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        return clipped.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV with formula neutralisation.
+    public func csv() -> String {
+        ([headers] + rows).map { row in row.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Tab-separated values; tabs and line breaks inside cells become spaces.
+    public func tsv() -> String {
+        ([headers] + rows).map { row in
+            row.map { Self.neutralise($0).replacingOccurrences(of: "\t", with: " ")
+                .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") }
+                .joined(separator: "\t")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// One CSV field, neutralised and quoted as needed.
+    public static func csvField(_ value: String) -> String {
+        let safe = neutralise(value)
+        if safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return safe
+    }
+
+    /// Prefixes an apostrophe to a cell a spreadsheet would treat as a formula.
+    public static func neutralise(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first else { return value }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r":
+            if (first == "-" || first == "+"), Double(value) != nil { return value }
+            return "'" + value
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// How documents link to cases at import.
+public enum CaseAssignment: Sendable {
+    /// Leave documents unlinked (CSV rows still link to their row's case).
+    case none
+    /// Link every document to this case, creating it if needed.
+    case fixed(String)
+    /// Link each document to the case named by the first capture group (or the whole
+    /// match) of this regular expression applied to the file name.
+    case fromFileName(String)
+}
+
+/// What an import did, file by file.
+public struct ImportReport: Sendable {
+    /// A document that was added.
+    public struct Added: Sendable {
+        public var name: String
+        public var file: String
+        public var caseName: String?
+        public var turns: Int
+        public var characters: Int
+    }
+
+    public var added: [Added] = []
+    /// Files or rows skipped because the same document is already there.
+    public var skipped: [(file: String, reason: String)] = []
+    /// Files that could not be imported (only with `keepGoing`; otherwise the first one throws).
+    public var failed: [ImportError] = []
+    /// Warnings from the readers (e.g. an encoding fallback), with their file.
+    public var warnings: [(file: String, message: String)] = []
+    /// Cases created along the way.
+    public var casesCreated: [String] = []
+}
+
+extension Project {
+    /// Imports transcript files as documents, in one transaction.
+    ///
+    /// Each file is read, parsed and written before the next is read, so memory does not
+    /// grow with the number of files. Without `keepGoing`, the first bad file throws and
+    /// the project is left exactly as it was; with it, bad files are reported in the
+    /// result and the good ones are kept.
+    ///
+    /// A document whose text is identical to one already in the project (same SHA-256)
+    /// and that would get the same name is skipped, so re-importing a folder is harmless.
+    public func importFiles(
+        _ urls: [URL],
+        options: ImportOptions = .init(),
+        cases: CaseAssignment = .none,
+        keepGoing: Bool = false
+    ) throws -> ImportReport {
+        let caseExpression = try cases.regularExpression()
+        var report = ImportReport()
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                var writer = try DocumentWriter(db)
+                for url in urls {
+                    let file = url.lastPathComponent
+                    do {
+                        try db.inSavepoint {
+                            let documents = try DocumentReader.read(contentsOf: url, options: options)
+                            for document in documents {
+                                let caseName = document.caseID ?? cases.caseName(for: file, expression: caseExpression)
+                                try writer.insert(document, file: url.path, caseName: caseName, report: &report)
+                            }
+                            return .commit
+                        }
+                    } catch let error as ImportError {
+                        guard keepGoing else { throw error }
+                        report.failed.append(error)
+                    } catch let error as DatabaseError {
+                        let failure = ImportError(file: url.path, reason: error.message ?? "\(error)")
+                        guard keepGoing else { throw failure }
+                        report.failed.append(failure)
+                    }
+                }
+                if !report.added.isEmpty {
+                    try AuditLog.record(db, action: "import",
+                                        summary: "imported \(report.added.count) document(s)",
+                                        after: report.added.map(\.name))
+                }
+                return .commit
+            }
+        }
+        return report
+    }
+}
+
+extension CaseAssignment {
+    func regularExpression() throws -> NSRegularExpression? {
+        guard case .fromFileName(let pattern) = self else { return nil }
+        do {
+            return try NSRegularExpression(pattern: pattern)
+        } catch {
+            throw ImportError(file: "--case-from", reason: "invalid regular expression '\(pattern)'")
+        }
+    }
+
+    func caseName(for file: String, expression: NSRegularExpression?) -> String? {
+        switch self {
+        case .none:
+            return nil
+        case .fixed(let name):
+            return name
+        case .fromFileName:
+            guard let expression else { return nil }
+            let range = NSRange(file.startIndex..., in: file)
+            guard let match = expression.firstMatch(in: file, range: range) else { return nil }
+            let captured = match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound
+                ? match.range(at: 1) : match.range
+            return Range(captured, in: file).map { String(file[$0]) }
+        }
+    }
+}
+
+/// Writes parsed documents with prepared statements (the bulk path of an import).
+struct DocumentWriter {
+    private let db: Database
+    private let insertDocument: Statement
+    private let insertTurn: Statement
+    private var caseIDs: [String: Int64] = [:]
+    private var attributeIDs: [String: Int64] = [:]
+    private let importedAt = Clock.now()
+
+    init(_ db: Database) throws {
+        self.db = db
+        insertDocument = try db.makeStatement(sql: """
+            INSERT INTO documents(name, case_id, format, encoding, source_file, sha256, text,
+                                  characters, paragraphs, sentences, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertTurn = try db.makeStatement(sql: """
+            INSERT INTO turns(document_id, number, speaker, start, "end", time, end_time)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    mutating func insert(_ document: ParsedDocument, file: String, caseName: String?, report: inout ImportReport) throws {
+        let fileName = (file as NSString).lastPathComponent
+        let hash = SHA256.hash(data: Data(document.text.utf8)).map { String(format: "%02x", $0) }.joined()
+        if let existing = try String.fetchOne(db, sql: "SELECT name FROM documents WHERE sha256 = ? AND (name = ? OR ? NOT LIKE '%.csv')",
+                                              arguments: [hash, document.name, fileName]) {
+            report.skipped.append((fileName, existing == document.name
+                ? "already imported as '\(existing)'"
+                : "same text as document '\(existing)'"))
+            return
+        }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE name = ?", arguments: [document.name]) == true {
+            throw ImportError(file: file, reason: "a different document named '\(document.name)' is already in the project")
+        }
+        let characters = document.text.unicodeScalars.count
+        var caseID: Int64?
+        if let caseName, !caseName.isEmpty {
+            caseID = try self.caseID(named: caseName, report: &report)
+            for attribute in document.attributes {
+                try setAttribute(attribute.name, value: attribute.value, caseID: caseID!)
+            }
+        }
+        insertDocument.setUncheckedArguments([
+            document.name, caseID, document.format.rawValue, document.encoding?.rawValue, file, hash,
+            document.text, characters, SpanPacking.pack(document.paragraphs),
+            SpanPacking.pack(document.sentences), importedAt,
+        ])
+        try insertDocument.execute()
+        let documentID = db.lastInsertedRowID
+        for (index, turn) in document.turns.enumerated() {
+            insertTurn.setUncheckedArguments([
+                documentID, index + 1, turn.speaker, turn.span.start, turn.span.end, turn.time, turn.endTime,
+            ])
+            try insertTurn.execute()
+        }
+        for warning in document.warnings {
+            report.warnings.append((fileName, warning))
+        }
+        report.added.append(.init(name: document.name, file: fileName, caseName: caseName,
+                                  turns: document.turns.count, characters: characters))
+    }
+
+    private mutating func caseID(named name: String, report: inout ImportReport) throws -> Int64 {
+        if let id = caseIDs[name] { return id }
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE name = ?", arguments: [name]) {
+            caseIDs[name] = id
+            return id
+        }
+        try db.execute(sql: "INSERT INTO cases(name) VALUES (?)", arguments: [name])
+        let id = db.lastInsertedRowID
+        caseIDs[name] = id
+        report.casesCreated.append(name)
+        return id
+    }
+
+    private mutating func setAttribute(_ name: String, value: String, caseID: Int64) throws {
+        guard !value.isEmpty else { return }
+        let attributeID: Int64
+        if let id = attributeIDs[name] {
+            attributeID = id
+        } else if let id = try Int64.fetchOne(db, sql: "SELECT id FROM attributes WHERE name = ?", arguments: [name]) {
+            attributeID = id
+        } else {
+            try db.execute(sql: "INSERT INTO attributes(name, type, position) VALUES (?, 'text', (SELECT count(*) FROM attributes))",
+                           arguments: [name])
+            attributeID = db.lastInsertedRowID
+        }
+        attributeIDs[name] = attributeID
+        try db.execute(sql: "INSERT OR REPLACE INTO case_values(case_id, attribute_id, value) VALUES (?, ?, ?)",
+                       arguments: [caseID, attributeID, value])
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import QCodeKit
+
+/// Times listing (and rendering as CSV) every coded segment of a large project.
+enum SegmentsBenchmark {
+    static func run(codings: Int) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let documents = 200
+        _ = try CorpusGenerator.write(to: directory, files: documents, words: 8000)
+        let project = try Project.create(at: directory.appendingPathComponent("bench.qcode"))
+        _ = try project.importFiles(try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".txt") }.map { directory.appendingPathComponent($0) })
+        var codes: [CodeDefinition] = []
+        for theme in 0..<6 {
+            codes.append(CodeDefinition(id: "t\(theme)", name: "theme-\(theme)",
+                                        children: (0..<10).map { CodeDefinition(id: "t\(theme)c\($0)", name: "code-\($0)") }))
+        }
+        _ = try project.importCodebook(Codebook(codes: codes), source: "bench")
+        let (_, seeding) = try Measure.seconds { try BenchmarkSeeding.codings(project, count: codings, coders: 3) }
+        let (segments, listing) = try Measure.seconds { try project.segments() }
+        let (csv, rendering) = Measure.seconds {
+            Tabular(headers: ["document", "case", "code", "coder", "start", "end", "text", "memo"],
+                    rows: segments.map { [$0.document, $0.case ?? "", $0.code, $0.coder, String($0.start), String($0.end), $0.text, $0.memo ?? ""] }).csv()
+        }
+        print("segments: \(segments.count) codings (seeded in \(Measure.format(seeding))): listed in \(Measure.format(listing)), CSV (\(csv.utf8.count / 1_048_576) MB) rendered in \(Measure.format(rendering)); total \(Measure.format(listing + rendering)); peak memory \(String(format: "%.0f", Measure.peakMegabytes())) MB")
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import QCodeKit
+
+/// `--project PATH`: which project file to use.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The project file (default: $QCODE_PROJECT, else the single *.qcode in this folder).",
+        valueName: "path"))
+    var project: String?
+
+    /// Opens the chosen project.
+    func open() throws -> Project {
+        try Project.open(at: ProjectLocator.locate(explicit: project))
+    }
+}
+
+/// The output formats every listing command takes.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, tsv, json
+}
+
+/// `--format table|csv|tsv|json`.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, csv, tsv or json.")
+    var format: OutputFormat = .table
+
+    /// Prints rows in the chosen format; `json` prints `value` instead.
+    func print<Value: Encodable>(_ tabular: Tabular, json value: Value) throws {
+        switch format {
+        case .table: Console.output(tabular.table())
+        case .csv: FileHandle.standardOutput.write(Data(tabular.csv().utf8))
+        case .tsv: FileHandle.standardOutput.write(Data(tabular.tsv().utf8))
+        case .json: try Console.printJSON(value)
+        }
+    }
+}
+
+/// `--coder NAME`, defaulting to $QCODE_CODER.
+struct CoderOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The coder (default: $QCODE_CODER).", valueName: "name"))
+    var coder: String?
+
+    /// The coder's name, or an error saying how to give one.
+    func name() throws -> String {
+        if let coder, !coder.isEmpty { return coder }
+        if let coder = ProcessInfo.processInfo.environment["QCODE_CODER"], !coder.isEmpty { return coder }
+        throw CodingError.noCoder
+    }
+}
+
+extension Console {
+    /// Prints a value as JSON (pretty, keys sorted so output is stable) on stdout.
+    static func printJSON<Value: Encodable>(_ value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+}
