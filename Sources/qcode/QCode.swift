@@ -14,9 +14,12 @@ struct QCode: ParsableCommand {
             NFC-normalised text, as Python's str indexes it; end offsets are exclusive.
             """,
         version: QCodeVersion.current,
-        subcommands: [
-            Init.self, Import.self, Docs.self, Show.self, Cases.self, CodebookCommand.self,
-            Code.self, Uncode.self, Codings.self, Segments.self, Memo.self, Log.self,
-        ]
+        subcommands: coreCommands + agreementCommands + exportCommands
     )
+
+    /// The core commands: projects, documents, cases, codebook, coding and retrieval.
+    static let coreCommands: [ParsableCommand.Type] = [
+        Init.self, Import.self, Docs.self, Show.self, Cases.self, CodebookCommand.self,
+        Code.self, Uncode.self, Codings.self, Segments.self, Memo.self, Log.self,
+    ]
 }

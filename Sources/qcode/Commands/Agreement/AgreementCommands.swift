@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension QCode {
+    /// Inter-coder agreement commands.
+    static let agreementCommands: [ParsableCommand.Type] = []
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension QCode {
+    /// Export and exchange commands.
+    static let exportCommands: [ParsableCommand.Type] = []
+}
