@@ -38,8 +38,8 @@ extension Project {
             }
             let codes = try Self.flatCodes(db)
             let fullPath = parent.map { "\($0.path)/\(codePath.last)" } ?? codePath.last
-            if codes.contains(where: { CodePath($0.path) == CodePath(fullPath) }) {
-                throw CodebookEditError.exists(fullPath)
+            if let existing = codes.first(where: { CodePath($0.path) == CodePath(fullPath) }) {
+                throw CodebookEditError.exists(existing.path)
             }
             let position = (codes.filter { $0.parentID == parent?.id }.map(\.position).max() ?? -1) + 1
             var row = FlatCode(definition, parentID: parent?.id, position: position, path: fullPath, depth: (parent?.depth ?? -1) + 1)
