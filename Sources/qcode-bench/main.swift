@@ -3,6 +3,9 @@
 //   swift run -c release qcode-bench generate DIR [--files 1000] [--words 8000]
 //   swift run -c release qcode-bench import DIR
 //   swift run -c release qcode-bench segments [--codings 500000]
+//   swift run -c release qcode-bench export [--codings 500000]
+//   swift run -c release qcode-bench agree-ratings [--units 1000000] [--coders 2] [--categories 20]
+//   swift run -c release qcode-bench agree-project [--files 1000] [--codings 150000]
 //
 // Compare the import with the minimal Python baseline: python3 Scripts/import_baseline.py DIR
 import Foundation
@@ -32,6 +35,14 @@ case "import":
     try ImportBenchmark.run(directory: URL(fileURLWithPath: arguments[1]))
 case "segments":
     try SegmentsBenchmark.run(codings: option("codings", default: 500_000))
+case "agree-ratings":
+    try AgreementBenchmark.ratings(units: option("units", default: 1_000_000), coders: option("coders", default: 2),
+                                   categories: option("categories", default: 20))
+case "agree-project":
+    try AgreementBenchmark.project(files: option("files", default: 1000), words: option("words", default: 8000),
+                                   codings: option("codings", default: 150_000))
+case "export":
+    try ExportBenchmark.run(codings: option("codings", default: 500_000))
 default:
-    fail("usage: qcode-bench generate DIR | import DIR | segments [--codings N]")
+    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project (see README)")
 }

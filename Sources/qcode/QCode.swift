@@ -14,7 +14,7 @@ struct QCode: ParsableCommand {
             NFC-normalised text, as Python's str indexes it; end offsets are exclusive.
             """,
         version: QCodeVersion.current,
-        subcommands: coreCommands + agreementCommands + exportCommands
+        subcommands: coreCommands + agreementCommands + exportCommands + refiCommands
     )
 
     /// The core commands: projects, documents, cases, codebook, coding and retrieval.

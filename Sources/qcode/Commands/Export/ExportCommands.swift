@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension QCode {
     /// Export and exchange commands.
-    static let exportCommands: [ParsableCommand.Type] = []
+    static let exportCommands: [ParsableCommand.Type] = [Export.self]
 }

@@ -1,0 +1,174 @@
+import GRDB
+
+/// One unit on which two coders applied different codes.
+public struct UnitDisagreement: Sendable, Codable, Equatable {
+    public var document: String
+    /// The unit's number in its document, from 1 (as `qcode show` numbers turns).
+    public var unit: Int
+    public var start: Int
+    public var end: Int
+    /// The unit's text.
+    public var text: String
+    /// Codes (paths) only the first coder applied.
+    public var onlyA: [String]
+    /// Codes only the second coder applied.
+    public var onlyB: [String]
+    /// Codes both applied.
+    public var agreed: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case document, unit, start, end, text
+        case onlyA = "only_a", onlyB = "only_b", agreed
+    }
+}
+
+/// Which disagreements to list.
+public struct DisagreementRequest: Sendable {
+    /// Exactly two coders.
+    public var coders: [String]
+    /// `turn`, `sentence` or `paragraph`.
+    public var unit: AgreementUnit = .turn
+    public var minOverlap = 1
+    /// Only codes in this code's subtree.
+    public var code: String?
+    public var documents: [String] = []
+
+    public init(coders: [String]) {
+        self.coders = coders
+    }
+}
+
+/// A cross-tabulation of two coders' choices among sibling codes over units.
+public struct ConfusionMatrix: Sendable, Codable, Equatable {
+    /// The parent code.
+    public var code: String
+    public var coders: [String]
+    /// Child code names, then `(none)` and `(several)`; rows the first coder, columns the second.
+    public var categories: [String]
+    public var counts: [[Int]]
+    public var units: Int
+    public var percentAgreement: Double?
+    public var cohenKappa: Double?
+    public var notes: [AgreementNote]
+
+    enum CodingKeys: String, CodingKey {
+        case code, coders, categories, counts, units
+        case percentAgreement = "percent_agreement"
+        case cohenKappa = "cohen_kappa"
+        case notes
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(coders, forKey: .coders)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(units, forKey: .units)
+        try c.encode(percentAgreement, forKey: .percentAgreement)
+        try c.encode(cohenKappa, forKey: .cohenKappa)
+        try c.encode(notes, forKey: .notes)
+    }
+}
+
+extension Project {
+    /// Every unit where two coders applied different codes (each code exactly: a child
+    /// code is not its parent), with who applied what.
+    ///
+    /// A coder applied a code to a unit when one of their codings of it overlaps the unit
+    /// by at least `minOverlap` characters.
+    /// - Throws: `AgreementError`, `DocumentLookupError`, `CodebookError`.
+    public func disagreements(_ request: DisagreementRequest) throws -> [UnitDisagreement] {
+        guard request.coders.count == 2 else { throw AgreementError.needsTwoCoders("disagreements") }
+        guard [.turn, .sentence, .paragraph].contains(request.unit) else { throw AgreementError.needsStoredUnits("disagreements") }
+        return try database.read { db in
+            let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
+            let root = try scope.codeIndex(request.code)
+            let units = try scope.units(db, kind: request.unit)
+            var result: [UnitDisagreement] = []
+            for (d, document) in scope.documents.enumerated() {
+                let assignments = UnitAssignments(scope: scope, document: d, units: units[d], minOverlap: request.minOverlap) {
+                    scope.isInSubtree($0, of: root)
+                }
+                var byUnit: [Int: (a: [String], b: [String], both: [String])] = [:]
+                for key in assignments.keys {
+                    let pieces = assignments.pieces[key]!
+                    let path = scope.codes[key.code].path
+                    var entry = byUnit[key.unit] ?? ([], [], [])
+                    switch (pieces[0].isEmpty, pieces[1].isEmpty) {
+                    case (false, false): entry.both.append(path)
+                    case (false, true): entry.a.append(path)
+                    case (true, false): entry.b.append(path)
+                    case (true, true): break
+                    }
+                    byUnit[key.unit] = entry
+                }
+                let disagreeing = byUnit.keys.sorted().filter { !byUnit[$0]!.a.isEmpty || !byUnit[$0]!.b.isEmpty }
+                guard !disagreeing.isEmpty else { continue }
+                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?",
+                                                          arguments: [document.id]) ?? "")
+                for unit in disagreeing {
+                    let entry = byUnit[unit]!
+                    let start = units[d].starts[unit], end = units[d].ends[unit]
+                    result.append(UnitDisagreement(document: document.name, unit: unit + 1, start: start, end: end,
+                                                   text: text.slice(start, end), onlyA: entry.a, onlyB: entry.b, agreed: entry.both))
+                }
+            }
+            return result
+        }
+    }
+
+    /// Cross-tabulates which child of `code` (counting each child's subtree) each of two
+    /// coders applied to each unit: a unit falls in a child's row (or column) when the coder
+    /// applied exactly that child, in `(none)` when none, in `(several)` when more than one.
+    /// Cohen's kappa is computed over these categories.
+    /// - Throws: `AgreementError.noChildren` when the code has no children.
+    public func confusionMatrix(_ request: DisagreementRequest) throws -> ConfusionMatrix {
+        guard request.coders.count == 2 else { throw AgreementError.needsTwoCoders("--confusion") }
+        guard [.turn, .sentence, .paragraph].contains(request.unit) else { throw AgreementError.needsStoredUnits("--confusion") }
+        guard let codeQuery = request.code else {
+            throw AgreementError.badDecisionsFile("--confusion needs --code PARENT, whose child codes are compared")
+        }
+        return try database.read { db in
+            let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
+            let parent = try scope.codeIndex(codeQuery)!
+            let children = scope.codes.indices.filter { scope.parent[$0] == parent }
+            guard !children.isEmpty else { throw AgreementError.noChildren(scope.codes[parent].path) }
+            var childOf = [Int?](repeating: nil, count: scope.codes.count)
+            for (index, child) in children.enumerated() {
+                for code in scope.codes.indices where scope.isInSubtree(code, of: child) { childOf[code] = index }
+            }
+            let q = children.count + 2
+            let none = children.count, several = children.count + 1
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: q), count: q)
+            let units = try scope.units(db, kind: request.unit)
+            var sweep = UnitCoding(rows: children.count, coders: 2)
+            for d in scope.documents.indices {
+                sweep.reset(units: units[d].count)
+                for coding in scope.codings(ofDocument: d) {
+                    guard let child = childOf[Int(coding.code)] else { continue }
+                    sweep.mark(row: child, coder: Int(coding.coder),
+                               units: units[d].units(overlapping: coding.start, coding.end, minOverlap: request.minOverlap))
+                }
+                for unit in 0..<units[d].count {
+                    func category(_ coder: Int) -> Int {
+                        let applied = (0..<children.count).filter { sweep.isMarked(row: $0, coder: coder, unit: unit) }
+                        return applied.isEmpty ? none : applied.count == 1 ? applied[0] : several
+                    }
+                    counts[category(0)][category(1)] += 1
+                }
+            }
+            var notes: [AgreementNote] = []
+            let table = try ContingencyTable(counts: counts.map { $0.map(Double.init) })
+            let percent = PercentAgreement.compute(table)
+            let kappa = CohenKappa.compute(table)
+            if let reason = percent.undefinedReason { notes.append(AgreementNote("percent_agreement", reason)) }
+            if let reason = kappa.undefinedReason { notes.append(AgreementNote("cohen_kappa", reason)) }
+            return ConfusionMatrix(
+                code: scope.codes[parent].path, coders: scope.coders,
+                categories: children.map { scope.codes[$0].name } + ["(none)", "(several)"],
+                counts: counts, units: counts.reduce(0) { $0 + $1.reduce(0, +) },
+                percentAgreement: percent.value, cohenKappa: kappa.value?.kappa, notes: notes)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import CSV
+import Foundation
+import GRDB
+
+/// One disagreement to decide when reconciling two coders: a unit where only one of them
+/// applied a code.
+public struct ReconcileDecision: Sendable, Codable, Equatable {
+    /// What to do with the disagreeing coding.
+    public enum Choice: String, Sendable, Codable {
+        /// Add the coder's coding (clipped to the unit) to the consensus.
+        case keep
+        /// Leave it out of the consensus.
+        case drop
+    }
+
+    public var document: String
+    /// The unit's number in its document, from 1.
+    public var unit: Int
+    public var start: Int
+    public var end: Int
+    /// The code's path.
+    public var code: String
+    /// The coder who applied it.
+    public var codedBy: String
+    /// The decision; nil while undecided.
+    public var decision: Choice?
+    /// The unit's text (for review; ignored when reading).
+    public var text: String
+
+    enum CodingKeys: String, CodingKey {
+        case document, unit, start, end, code
+        case codedBy = "coded_by"
+        case decision, text
+    }
+
+    public init(document: String, unit: Int, start: Int, end: Int, code: String, codedBy: String,
+                decision: Choice? = nil, text: String = "") {
+        self.document = document
+        self.unit = unit
+        self.start = start
+        self.end = end
+        self.code = code
+        self.codedBy = codedBy
+        self.decision = decision
+        self.text = text
+    }
+
+    /// What identifies a disagreement between runs.
+    var key: String { "\(document)\u{1F}\(start)\u{1F}\(end)\u{1F}\(CodePath(code).key)\u{1F}\(codedBy.lowercased())" }
+}
+
+/// What a reconcile run did.
+public struct ReconcileReport: Sendable, Equatable {
+    /// (unit, code) pairs both coders applied.
+    public var agreed = 0
+    /// Codings added to the consensus coder in this run (0 when re-run with nothing new).
+    public var added = 0
+    /// Every current disagreement, with the decision read from the decisions file, if any.
+    public var decisions: [ReconcileDecision] = []
+    public var kept = 0
+    public var dropped = 0
+    /// Disagreements with no decision yet.
+    public var pending: Int { decisions.filter { $0.decision == nil }.count }
+    /// Decisions in the file that match no current disagreement (ignored).
+    public var stale = 0
+}
+
+extension Project {
+    /// Builds (or extends) the consensus coding of two coders as a third coder, `into`.
+    ///
+    /// For every unit and code, in one transaction:
+    /// - when both coders applied the code to the unit, the consensus gets the union of the
+    ///   parts of both coders' codings of it that lie inside the unit (so a coding spanning
+    ///   several units becomes one consensus coding per agreed unit);
+    /// - when only one applied it, the decision for that disagreement applies: `keep` adds
+    ///   that coder's coded part of the unit, `drop` and no decision add nothing.
+    /// Codings the consensus already has are not added again, so re-running is safe. The
+    /// audit log records the run and every coding added.
+    ///
+    /// - Parameters:
+    ///   - decisions: decisions from an earlier run's file (matched by document, start,
+    ///     end, code and coder; others are counted as stale).
+    /// - Throws: `AgreementError`, `DocumentLookupError`.
+    public func reconcile(
+        coders: [String], into consensus: String, unit: AgreementUnit = .turn, minOverlap: Int = 1,
+        documents: [String] = [], decisions: [ReconcileDecision] = []
+    ) throws -> ReconcileReport {
+        guard coders.count == 2 else { throw AgreementError.needsTwoCoders("reconcile") }
+        guard [.turn, .sentence, .paragraph].contains(unit) else { throw AgreementError.needsStoredUnits("reconcile") }
+        let name = consensus.trimmingCharacters(in: .whitespaces)
+        if coders.contains(where: { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(name) == .orderedSame }) {
+            throw AgreementError.consensusIsACoder(name)
+        }
+        var decided: [String: ReconcileDecision.Choice] = [:]
+        for row in decisions { if let choice = row.decision { decided[row.key] = choice } }
+        return try database.write { db in
+            let scope = try AgreementScope.read(db, coders: coders, documents: documents)
+            let consensusID = try Self.coderID(db, name: name)
+            let units = try scope.units(db, kind: unit)
+            var report = ReconcileReport()
+            var added: [CodingAuditRecord] = []
+            var used = Set<String>()
+            for (d, document) in scope.documents.enumerated() {
+                let assignments = UnitAssignments(scope: scope, document: d, units: units[d], minOverlap: minOverlap) { _ in true }
+                var text: ScalarText?
+                for key in assignments.keys {
+                    let pieces = assignments.pieces[key]!
+                    let code = scope.codes[key.code]
+                    var spans: [TextSpan] = []
+                    if !pieces[0].isEmpty && !pieces[1].isEmpty {
+                        report.agreed += 1
+                        spans = UnitAssignments.union(pieces[0] + pieces[1])
+                    } else {
+                        let coder = pieces[0].isEmpty ? 1 : 0
+                        if text == nil {
+                            text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?",
+                                                                  arguments: [document.id]) ?? "")
+                        }
+                        let start = units[d].starts[key.unit], end = units[d].ends[key.unit]
+                        var row = ReconcileDecision(
+                            document: document.name, unit: key.unit + 1, start: start, end: end, code: code.path,
+                            codedBy: scope.coders[coder], text: text!.slice(start, end))
+                        row.decision = decided[row.key]
+                        if row.decision != nil { used.insert(row.key) }
+                        switch row.decision {
+                        case .keep:
+                            report.kept += 1
+                            spans = UnitAssignments.union(pieces[coder])
+                        case .drop:
+                            report.dropped += 1
+                        case nil:
+                            break
+                        }
+                        report.decisions.append(row)
+                    }
+                    guard !spans.isEmpty else { continue }
+                    let change = try Self.insertCodings(db, documentID: document.id, codeID: code.id, coderID: consensusID,
+                                                        spans: spans, memo: nil)
+                    added += CodingAuditRecord.many(document.id, code.id, name, change.changed, nil)
+                }
+            }
+            report.added = added.count
+            report.stale = decided.keys.filter { !used.contains($0) }.count
+            try AuditLog.record(
+                db, action: "reconcile",
+                summary: "\(name): consensus of \(scope.coders.joined(separator: " and ")) by \(unit): \(report.agreed) agreed, "
+                    + "\(report.kept) kept, \(report.dropped) dropped, \(report.pending) undecided; added \(added.count) coding(s)",
+                actor: name, after: added)
+            return report
+        }
+    }
+}
+
+/// The reviewable decisions file of `qcode reconcile`: CSV with the header
+/// `document,unit,start,end,code,coded_by,decision,text`, one line per disagreement.
+/// `decision` is empty, `keep` or `drop`; `text` is the unit's text on one line, for
+/// reading only.
+public enum ReconcileDecisionsFile {
+    public static let header = ["document", "unit", "start", "end", "code", "coded_by", "decision", "text"]
+
+    /// The file's text (RFC 4180, formula-safe, line breaks in the text shown as spaces so
+    /// that each disagreement is one line).
+    public static func render(_ rows: [ReconcileDecision]) -> String {
+        Tabular(headers: header, rows: rows.map { row in
+            [row.document, String(row.unit), String(row.start), String(row.end), row.code, row.codedBy,
+             row.decision?.rawValue ?? "",
+             row.text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")]
+        }).csv()
+    }
+
+    /// Reads a decisions file.
+    ///
+    /// - Throws: `AgreementError.badDecision(line:value:)` for a decision other than
+    ///   keep, drop or empty; `.badDecisionsFile` for missing columns or bad numbers.
+    public static func parse(_ text: String, file: String) throws -> [ReconcileDecision] {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            throw AgreementError.badDecisionsFile("\(file): not a readable CSV file (\(error))")
+        }
+        let columns = (reader.headerRow ?? []).map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{FEFF}", with: "")
+        }
+        var index: [String: Int] = [:]
+        for name in ["document", "start", "end", "code", "coded_by", "decision"] {
+            guard let column = columns.firstIndex(of: name) else {
+                throw AgreementError.badDecisionsFile("\(file): missing column '\(name)' (expected \(header.joined(separator: ",")))")
+            }
+            index[name] = column
+        }
+        var rows: [ReconcileDecision] = []
+        var line = 1
+        while let record = reader.next() {
+            line += 1
+            func field(_ name: String) -> String {
+                let column = index[name] ?? columns.firstIndex(of: name) ?? Int.max
+                return column < record.count ? record[column].trimmingCharacters(in: .whitespaces) : ""
+            }
+            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let value = field("decision").lowercased()
+            let choice: ReconcileDecision.Choice?
+            if value.isEmpty {
+                choice = nil
+            } else if let known = ReconcileDecision.Choice(rawValue: value) {
+                choice = known
+            } else {
+                throw AgreementError.badDecision(line: line, value: field("decision"))
+            }
+            guard let start = Int(field("start")), let end = Int(field("end")) else {
+                throw AgreementError.badDecisionsFile("\(file): line \(line): start and end must be whole numbers")
+            }
+            rows.append(ReconcileDecision(document: field("document"), unit: Int(field("unit")) ?? 0, start: start, end: end,
+                                          code: field("code"), codedBy: field("coded_by"), decision: choice, text: field("text")))
+        }
+        if let error = reader.error {
+            throw AgreementError.badDecisionsFile("\(file): line \(line): \(error)")
+        }
+        return rows
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+
+/// Streams table rows as CSV, TSV, JSON or JSON Lines into a ``ByteSink``, cell by cell.
+///
+/// Cells are written straight from their UTF-8 bytes, so that a row costs no `String`
+/// building beyond the values themselves. CSV and TSV neutralise formula-like cells with
+/// the rule of ``Tabular/neutralise(_:)``.
+///
+/// ```swift
+/// let writer = RowWriter(format: .csv, columns: ["case", "n"], sink: sink)
+/// try writer.begin()
+/// writer.text("SU03"); writer.integer(2); try writer.endRow()
+/// try writer.finish()          // "case,n\r\nSU03,2\r\n"
+/// ```
+final class RowWriter {
+    let format: ExportFormat
+    private let sink: ByteSink
+    private let columns: [String]
+    /// For JSON: `"name":` per column, escaped once.
+    private var keys: [[UInt8]] = []
+    private var column = 0
+    private var rowCount = 0
+
+    init(format: ExportFormat, columns: [String], sink: ByteSink) {
+        self.format = format
+        self.columns = columns
+        self.sink = sink
+        if format == .json || format == .jsonl {
+            keys = columns.map { name in
+                let probe = ByteSink()
+                Self.appendJSONString(Array(name.utf8)[...], to: probe)
+                probe.append(UInt8(ascii: ":"))
+                return Array(probe.data)
+            }
+        }
+    }
+
+    /// Writes the header (CSV, TSV) or the opening bracket (JSON).
+    func begin() throws {
+        switch format {
+        case .csv, .tsv:
+            for name in columns { text(name) }
+            try endRow(counting: false)
+        case .json: sink.append(UInt8(ascii: "["))
+        case .jsonl: break
+        }
+    }
+
+    /// Ends the output (JSON's closing bracket) and flushes the sink.
+    func finish() throws {
+        if format == .json { sink.append(rowCount == 0 ? "]\n" : "\n]\n") }
+        try sink.flush()
+    }
+
+    /// Ends the current row.
+    func endRow() throws {
+        try endRow(counting: true)
+    }
+
+    private func endRow(counting: Bool) throws {
+        switch format {
+        case .csv: sink.append("\r\n")
+        case .tsv: sink.append(UInt8(ascii: "\n"))
+        case .json: sink.append(UInt8(ascii: "}"))
+        case .jsonl: sink.append("}\n")
+        }
+        column = 0
+        if counting { rowCount += 1 }
+        try sink.flushIfFull()
+    }
+
+    /// Starts a cell: the separator, or for JSON the row's opening and the key.
+    @inline(__always)
+    private func startCell() {
+        switch format {
+        case .csv: if column > 0 { sink.append(UInt8(ascii: ",")) }
+        case .tsv: if column > 0 { sink.append(UInt8(ascii: "\t")) }
+        case .json, .jsonl:
+            if column == 0 {
+                if format == .json { sink.append(rowCount == 0 ? "\n{" : ",\n{") } else { sink.append(UInt8(ascii: "{")) }
+            } else {
+                sink.append(UInt8(ascii: ","))
+            }
+            if column < keys.count { sink.append(contentsOf: keys[column]) }
+        }
+        column += 1
+    }
+
+    func cell(_ value: ExportCell) {
+        switch value {
+        case .text(let value): text(value)
+        case .integer(let value): integer(value)
+        case .number(let value): number(value)
+        case .boolean(let value): boolean(value)
+        case .null: null()
+        }
+    }
+
+    func text(_ value: String) {
+        var value = value
+        value.withUTF8 { text(bytes: $0[...]) }
+    }
+
+    func text(_ value: String?) {
+        if let value { text(value) } else { null() }
+    }
+
+    /// A text cell from UTF-8 bytes.
+    func text<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        startCell()
+        switch format {
+        case .csv: Self.appendCSV(bytes, to: sink)
+        case .tsv: Self.appendTSV(bytes, to: sink)
+        case .json, .jsonl: Self.appendJSONString(bytes, to: sink)
+        }
+    }
+
+    func integer(_ value: Int) {
+        startCell()
+        Self.appendDecimal(value, to: sink)
+    }
+
+    func integer(_ value: Int?) {
+        if let value { integer(value) } else { null() }
+    }
+
+    func number(_ value: Double) {
+        guard value.isFinite else { return null() }
+        startCell()
+        sink.append(ExportCell.format(value))
+    }
+
+    func number(_ value: Double?) {
+        if let value { number(value) } else { null() }
+    }
+
+    func boolean(_ value: Bool) {
+        startCell()
+        sink.append(value ? "true" : "false")
+    }
+
+    /// An empty cell (CSV, TSV) or `null` (JSON).
+    func null() {
+        startCell()
+        if format == .json || format == .jsonl { sink.append("null") }
+    }
+
+    // MARK: Encoding
+
+    private static func appendDecimal(_ value: Int, to sink: ByteSink) {
+        if value >= 0 && value < 10 {
+            sink.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var magnitude = value.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            if value < 0 { sink.append(UInt8(ascii: "-")) }
+            sink.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// True when a spreadsheet would take the cell for a formula (see ``Tabular/neutralise(_:)``).
+    private static func needsNeutralising<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard let first = bytes.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        case UInt8(ascii: "-"), UInt8(ascii: "+"): return Double(String(decoding: bytes, as: UTF8.self)) == nil
+        default: return false
+        }
+    }
+
+    private static func appendCSV<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let neutralise = needsNeutralising(bytes)
+        let quote = bytes.contains { byte in
+            switch byte {
+            case 0x2C, 0x22, 0x0A, 0x0D: return true  // , " LF CR
+            default: return false
+            }
+        }
+        if !quote {
+            if neutralise { sink.append(UInt8(ascii: "'")) }
+            sink.append(contentsOf: bytes)
+            return
+        }
+        sink.append(UInt8(ascii: "\""))
+        if neutralise { sink.append(UInt8(ascii: "'")) }
+        var runStart = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\"") {
+            sink.append(contentsOf: bytes[runStart...index])
+            sink.append(UInt8(ascii: "\""))
+            runStart = index + 1
+        }
+        sink.append(contentsOf: bytes[runStart..<bytes.endIndex])
+        sink.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendTSV<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        if needsNeutralising(bytes) { sink.append(UInt8(ascii: "'")) }
+        guard bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+            sink.append(contentsOf: bytes)
+            return
+        }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case 0x09, 0x0D: sink.append(UInt8(ascii: " "))
+            case 0x0A: if previous != 0x0D { sink.append(UInt8(ascii: " ")) }
+            default: sink.append(byte)
+            }
+            previous = byte
+        }
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    static func appendJSONString<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        sink.append(UInt8(ascii: "\""))
+        var runStart = bytes.startIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            sink.append(contentsOf: bytes[runStart..<index])
+            runStart = index + 1
+            sink.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): sink.append(byte)
+            case 0x0A: sink.append(UInt8(ascii: "n"))
+            case 0x0D: sink.append(UInt8(ascii: "r"))
+            case 0x09: sink.append(UInt8(ascii: "t"))
+            default:
+                sink.append("u00")
+                sink.append(hex[Int(byte >> 4)])
+                sink.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        sink.append(contentsOf: bytes[runStart..<bytes.endIndex])
+        sink.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import QCodeKit
+
+/// Times the `segments` and `matrix` exports of a large project (to a file, as the CLI does).
+enum ExportBenchmark {
+    static func run(codings: Int) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let documents = 200
+        _ = try CorpusGenerator.write(to: directory, files: documents, words: 8000)
+        let project = try Project.create(at: directory.appendingPathComponent("bench.qcode"))
+        _ = try project.importFiles(try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".txt") }.map { directory.appendingPathComponent($0) },
+            cases: .fromFileName("^interview-([0-9]+)"))
+        var codes: [CodeDefinition] = []
+        for theme in 0..<6 {
+            codes.append(CodeDefinition(id: "t\(theme)", name: "theme-\(theme)",
+                                        children: (0..<10).map { CodeDefinition(id: "t\(theme)c\($0)", name: "code-\($0)") }))
+        }
+        _ = try project.importCodebook(Codebook(codes: codes), source: "bench")
+        let (_, seeding) = try Measure.seconds { try BenchmarkSeeding.codings(project, count: codings, coders: 1) }
+        let output = directory.appendingPathComponent("out")
+
+        func timed(_ name: String, _ body: (ByteSink) throws -> Void) throws -> Double {
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: output)
+            let (_, seconds) = try Measure.seconds {
+                let sink = ByteSink(handle: handle)
+                try body(sink)
+                try sink.flush()
+            }
+            try handle.close()
+            let size = (try FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+            print("export \(name): \(Measure.format(seconds)) (\(size / 1_048_576) MB)")
+            return seconds
+        }
+        print("export: \(codings) codings in \(documents) documents (seeded in \(Measure.format(seeding)))")
+        _ = try timed("segments csv") { try project.exportSegments(format: .csv, to: $0) }
+        _ = try timed("segments jsonl --attributes") { try project.exportSegments(attributes: true, format: .jsonl, to: $0) }
+        for value in MatrixValue.allCases {
+            _ = try timed("matrix \(value.rawValue) csv") { try project.codeMatrix(.init(value: value)).table.write(.csv, to: $0) }
+        }
+        _ = try timed("cooccurrence by turn") { try project.cooccurrence().write(.csv, to: $0) }
+        print("peak memory \(String(format: "%.0f", Measure.peakMegabytes())) MB")
+    }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import QCodeKit
+
+extension QCode {
+    /// `qcode export KIND`
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export tables and documents for analysis beside survey data.",
+            discussion: Export.csvSafety,
+            subcommands: tableExports + refiExports)
+
+        /// The table and document exports.
+        static let tableExports: [ParsableCommand.Type] = [
+            ExportSegments.self, ExportMatrix.self, ExportCooccurrence.self, ExportCrosstab.self,
+            ExportQuotes.self, ExportCodebook.self,
+        ]
+
+        /// What every table export's help says about its files.
+        static let csvSafety = """
+            CSV is RFC 4180 UTF-8 with CRLF line ends. To be safe to open in a spreadsheet, a cell \
+            that starts with =, +, -, @, a tab or a carriage return (and is not a plain number such \
+            as -3) gets a leading apostrophe, so it is never run as a formula. TSV does the same and \
+            turns tabs and line breaks inside cells into spaces. JSON is an array of objects with the \
+            columns as keys, in column order; jsonl writes one object per line. Without --format the \
+            format follows the --out extension (.csv, .tsv, .json, .jsonl), else CSV. Without --out \
+            (or with --out -) the export goes to standard output.
+            """
+    }
+}
+
+/// `--out FILE` and `--format csv|tsv|json|jsonl` for table exports.
+struct TableOutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Write to this file ('-' or none: standard output).", valueName: "file"))
+    var out: String?
+
+    @Option(name: .long, help: "csv, tsv, json or jsonl (default: from the --out extension, else csv).")
+    var format: ExportFormatOption?
+
+    /// The format to write.
+    var resolvedFormat: ExportFormat {
+        if let format { return format.format }
+        return out.flatMap { ExportFormat(fileName: $0) } ?? .csv
+    }
+
+    /// The output file, or nil for standard output.
+    var file: String? { out == "-" ? nil : out }
+
+    /// Writes a whole table.
+    func write(_ table: ExportTable) throws {
+        try ExportDestination.write(to: file) { try table.write(resolvedFormat, to: $0) }
+        if let file { Console.message("wrote \(table.rows.count) row(s) to \(file)") }
+    }
+}
+
+/// The table formats as an argument.
+enum ExportFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case csv, tsv, json, jsonl
+
+    var format: ExportFormat { ExportFormat(rawValue: rawValue)! }
+}
+
+extension MatrixUnit: ExpressibleByArgument {}
+extension MatrixValue: ExpressibleByArgument {}
+extension CooccurrenceUnit: ExpressibleByArgument {}
+extension CrosstabCount: ExpressibleByArgument {}
+extension QuotesFormat: ExpressibleByArgument {}
+
+/// Where an export goes: a file (written beside it, then renamed over it, so a failed
+/// export never leaves half a file) or standard output.
+enum ExportDestination {
+    static func write(to file: String?, _ body: (ByteSink) throws -> Void) throws {
+        guard let file else {
+            let sink = ByteSink(handle: .standardOutput)
+            try body(sink)
+            try sink.flush()
+            return
+        }
+        let url = URL(fileURLWithPath: file)
+        let partial = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: partial.path) else {
+            throw ExportFileError(path: file)
+        }
+        do {
+            let sink = ByteSink(handle: handle)
+            try body(sink)
+            try sink.flush()
+            try handle.close()
+            guard rename(partial.path, url.path) == 0 else { throw ExportFileError(path: file) }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: partial)
+            throw error
+        }
+    }
+
+    /// Writes text to a file or standard output.
+    static func write(_ text: String, to file: String?) throws {
+        try write(to: file) { try $0.write(text) }
+    }
+}
+
+/// A file that cannot be written.
+struct ExportFileError: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "\(path): cannot write there" }
+}
+
+/// Options that select coded segments, as `qcode segments` takes them.
+struct SegmentFilterOptions: ParsableArguments {
+    @Option(name: .long, help: "Only this code (and its descendants unless --no-children).") var code: String?
+    @Flag(name: .customLong("no-children"), help: "With --code: not its descendants.") var noChildren = false
+    @Option(name: .long, help: "Only this coder (repeatable).") var coder: [String] = []
+    @Option(name: .long, help: "Only this document (repeatable).") var doc: [String] = []
+    @Option(name: .customLong("case"), help: "Only this case (repeatable).") var caseName: [String] = []
+    @Option(name: .long, help: "Only segments starting in this speaker's turns.") var speaker: String?
+    @Option(name: .long, help: ArgumentHelp("Only cases whose attribute has this value (repeatable).", valueName: "attr=value"))
+    var `where`: [String] = []
+
+    func filter() throws -> SegmentFilter {
+        var filter = SegmentFilter()
+        filter.code = code
+        filter.includeChildren = !noChildren
+        filter.coders = coder
+        filter.documents = doc
+        filter.cases = caseName
+        filter.speaker = speaker
+        filter.attributes = try `where`.map { condition in
+            guard let equals = condition.firstIndex(of: "="), equals != condition.startIndex else {
+                throw SegmentError.badCondition(condition)
+            }
+            return (String(condition[..<equals]), String(condition[condition.index(after: equals)...]))
+        }
+        return filter
+    }
+}

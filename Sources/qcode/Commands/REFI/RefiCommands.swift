@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension QCode {
+    /// REFI-QDA exchange commands.
+    static let refiCommands: [ParsableCommand.Type] = []
+}
