@@ -24,7 +24,11 @@ step docs
 step codebook tree --coder alice
 step segments --code link-worker --coder alice --where group='service user'
 step show SU07_referral --coder alice
-"$qcode" segments --format csv > demo/segments.csv
-"$qcode" segments --format json > demo/segments.json
-"$qcode" codebook export --out demo/codebook.yaml
-printf '\nWrote demo/segments.csv, demo/segments.json and demo/codebook.yaml.\n'
+step agree --coders alice,ben --unit turn --code link-worker
+"$qcode" agree --coders alice,ben --unit turn --format csv > demo/agreement-by-code.csv
+step disagreements --coders alice,ben --code link-worker
+step export segments --attributes --out demo/segments.csv
+step export matrix --coder alice --level 1 --value coverage --out demo/matrix.csv
+step export quotes --coder alice --attributes group,age --out demo/quotes.md
+step codebook export --out demo/codebook.yaml
+printf '\nWrote demo/agreement-by-code.csv, demo/segments.csv, demo/matrix.csv (+ dictionary), demo/quotes.md and demo/codebook.yaml.\n'

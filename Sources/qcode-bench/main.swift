@@ -6,6 +6,7 @@
 //   swift run -c release qcode-bench export [--codings 500000]
 //   swift run -c release qcode-bench agree-ratings [--units 1000000] [--coders 2] [--categories 20]
 //   swift run -c release qcode-bench agree-project [--files 1000] [--codings 150000]
+//   swift run -c release qcode-bench refi [--files 1000] [--codings 50000]
 //
 // Compare the import with the minimal Python baseline: python3 Scripts/import_baseline.py DIR
 import Foundation
@@ -43,6 +44,8 @@ case "agree-project":
                                    codings: option("codings", default: 150_000))
 case "export":
     try ExportBenchmark.run(codings: option("codings", default: 500_000))
+case "refi":
+    try REFIBenchmark.run(files: option("files", default: 1000), codings: option("codings", default: 50_000))
 default:
-    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project (see README)")
+    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi (see README)")
 }

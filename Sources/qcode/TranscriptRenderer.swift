@@ -19,7 +19,11 @@ struct TranscriptRenderer {
         if let memo = document.memo { lines.append("memo: \(memo)") }
         lines.append("")
         let firstTurnStart = document.turns.first?.span.start ?? text.count
-        let preamble = text.slice(0, firstTurnStart).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The text before the first turn, less the first turn's own label line.
+        var preambleLines = text.slice(0, firstTurnStart).trimmingCharacters(in: .whitespacesAndNewlines)
+            .components(separatedBy: "\n")
+        preambleLines.removeLast()
+        let preamble = preambleLines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if !preamble.isEmpty && !document.turns.isEmpty {
             lines.append(contentsOf: wrap(preamble, indent: "      ").map { style($0, dim: true) })
             lines.append("")

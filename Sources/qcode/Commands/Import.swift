@@ -6,7 +6,7 @@ extension QCode {
     /// `qcode import FILES...`
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import transcripts (txt, md, docx, odt, vtt, srt, csv) as documents.",
+            abstract: "Import transcripts (txt, md, docx, odt, vtt, srt, csv) or a REFI-QDA project (.qdpx).",
             discussion: """
                 Each run is one transaction: if a file cannot be imported, nothing is, unless \
                 --keep-going is given, which keeps the good files and reports the bad ones \
@@ -65,6 +65,9 @@ extension QCode {
                 options.csvIDColumn = idColumn
                 let cases: CaseAssignment = caseName.map { .fixed($0) } ?? caseFrom.map { .fromFileName($0) } ?? .none
                 let urls = files.map { URL(fileURLWithPath: $0) }
+                if urls.count == 1, urls[0].pathExtension.lowercased() == "qdpx" {
+                    return try QCode.RefiCommand.importProject(project, url: urls[0])
+                }
                 let report: ImportReport
                 do {
                     report = try project.importFiles(urls, options: options, cases: cases, keepGoing: keepGoing)

@@ -23,7 +23,7 @@ extension QCode.CodebookCommand {
     struct ImportFile: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Add or update codes from a YAML codebook (or a QualCoder 'a>>b' list).",
+            abstract: "Add or update codes from a YAML codebook, a REFI-QDA .qdc, or a QualCoder 'a>>b' list.",
             discussion: "Codes match existing ones by id, else by path; codes not in the file are kept.")
 
         @OptionGroup var projectOptions: ProjectOptions
@@ -36,6 +36,9 @@ extension QCode.CodebookCommand {
                 let project = try projectOptions.open()
                 let url = URL(fileURLWithPath: file)
                 let name = url.lastPathComponent
+                if url.pathExtension.lowercased() == "qdc" {
+                    return try QCode.RefiCommand.importCodebook(project, url: url)
+                }
                 let data: Data
                 do { data = try Data(contentsOf: url) } catch { throw ImportError(file: file, reason: "cannot be read") }
                 guard let text = String(data: data, encoding: .utf8) else {

@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension QCode {
     /// REFI-QDA exchange commands.
-    static let refiCommands: [ParsableCommand.Type] = []
+    static let refiCommands: [ParsableCommand.Type] = [RefiCommand.self]
 }
