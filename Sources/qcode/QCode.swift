@@ -15,6 +15,7 @@ struct QCode: ParsableCommand {
             """,
         version: QCodeVersion.current,
         subcommands: coreCommands + agreementCommands + exportCommands + refiCommands
+            + tuiCommands + teamCommands + safetyCommands
     )
 
     /// The core commands: projects, documents, cases, codebook, coding and retrieval.

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension QCode {
+    /// Safety commands (integrity checks, pseudonymisation).
+    static let safetyCommands: [ParsableCommand.Type] = []
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension QCode {
+    /// Terminal coding workspace and undo commands.
+    static let tuiCommands: [ParsableCommand.Type] = []
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension QCode {
+    /// Team workflow commands (blind copies, merge).
+    static let teamCommands: [ParsableCommand.Type] = []
+}
