@@ -12,7 +12,7 @@ mkdir demo
 export QCODE_PROJECT=demo/social-prescribing.qcode
 export NO_COLOR=1
 
-step() { printf '\n$ qcode %s\n' "$*"; "$qcode" "$@"; }
+step() { printf '\n$ qcode %s\n' "$*"; "$qcode" "$@" 2>&1; }
 
 step init "$QCODE_PROJECT"
 step import Transcripts/[A-Z][A-Z][0-9][0-9]_* \

@@ -60,71 +60,48 @@ extension Project {
     /// The coded segments matching `filter`, ordered by document, start, end, code path, coder.
     public func segments(_ filter: SegmentFilter = .init()) throws -> [CodedSegment] {
         try database.read { db in
-            var conditions: [String] = []
-            var arguments = StatementArguments()
-            if let query = filter.code {
-                let code = try Self.resolveCode(db, query)
-                let ids = filter.includeChildren ? try Self.subtreeIDs(db, of: code.id) : [code.id]
-                conditions.append("k.code_id IN (\(databaseQuestionMarks(count: ids.count)))")
-                arguments += StatementArguments(ids)
-            }
-            if !filter.coders.isEmpty {
-                conditions.append("r.name IN (\(databaseQuestionMarks(count: filter.coders.count)))")
-                arguments += StatementArguments(filter.coders)
-            }
-            if !filter.documents.isEmpty {
-                let ids = try filter.documents.map { try Self.documentID(db, $0) }
-                conditions.append("k.document_id IN (\(databaseQuestionMarks(count: ids.count)))")
-                arguments += StatementArguments(ids)
-            }
-            if !filter.cases.isEmpty {
-                conditions.append("c.name IN (\(databaseQuestionMarks(count: filter.cases.count)))")
-                arguments += StatementArguments(filter.cases)
-            }
-            for condition in filter.attributes {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM attributes WHERE name = ?", arguments: [condition.name]) == true else {
-                    throw SegmentError.noSuchAttribute(condition.name)
-                }
-                conditions.append("""
-                    EXISTS (SELECT 1 FROM case_values v JOIN attributes a ON a.id = v.attribute_id
-                            WHERE v.case_id = d.case_id AND a.name = ? AND v.value = ?)
-                    """)
-                arguments += [condition.name, condition.value]
-            }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let (whereClause, arguments) = try Self.codingConditions(db, filter)
             let paths = try Self.codePaths(db)
-            var texts: [Int64: ScalarText] = [:]
-            var turnsByDocument: [Int64: [(number: Int, speaker: String?, start: Int, end: Int, time: Double?)]] = [:]
+            var coders: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM coders") { coders[row[0]] = row[1] }
+            var documents: [Int64: (name: String, case: String?)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT d.id, d.name, c.name FROM documents d LEFT JOIN cases c ON c.id = d.case_id") {
+                documents[row[0]] = (row[1], row[2])
+            }
+            var currentDocument: Int64 = -1
+            var text = ScalarText("")
+            var turns: [(number: Int, speaker: String?, start: Int, end: Int, time: Double?)] = []
             var segments: [CodedSegment] = []
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT k.id, k.document_id, d.name AS document, c.name AS case_name, k.code_id,
-                       r.name AS coder, k.start, k."end", k.memo
+                SELECT k.id, k.document_id, k.code_id, k.coder_id, k.start, k."end", k.memo
                 FROM codings k
                 JOIN documents d ON d.id = k.document_id
                 JOIN coders r ON r.id = k.coder_id
                 LEFT JOIN cases c ON c.id = d.case_id
                 \(whereClause)
-                ORDER BY k.document_id, k.start, k."end", k.code_id, r.name
+                ORDER BY k.document_id, k.start, k."end", k.code_id, k.coder_id
                 """, arguments: arguments)
             while let row = try cursor.next() {
-                let documentID: Int64 = row["document_id"]
-                if texts[documentID] == nil {
-                    texts[documentID] = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [documentID]) ?? "")
-                    turnsByDocument[documentID] = try Row.fetchAll(db, sql: """
+                let documentID: Int64 = row[1]
+                if documentID != currentDocument {
+                    currentDocument = documentID
+                    text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [documentID]) ?? "")
+                    turns = try Row.fetchAll(db, sql: """
                         SELECT number, speaker, start, "end", time FROM turns WHERE document_id = ? ORDER BY number
-                        """, arguments: [documentID]).map { ($0["number"], $0["speaker"], $0["start"], $0["end"], $0["time"]) }
+                        """, arguments: [documentID]).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
                 }
-                let start: Int = row["start"]
-                let end: Int = row["end"]
-                let turn = Self.turn(containing: start, in: turnsByDocument[documentID] ?? [])
+                let start: Int = row[4]
+                let end: Int = row[5]
+                let turn = Self.turn(containing: start, in: turns)
                 if let speaker = filter.speaker, turn?.speaker?.caseInsensitiveCompare(speaker) != .orderedSame {
                     continue
                 }
-                let codeID: String = row["code_id"]
+                let codeID: String = row[2]
+                let document = documents[documentID]
                 segments.append(CodedSegment(
-                    id: row["id"], document: row["document"], case: row["case_name"],
-                    code: paths[codeID] ?? codeID, coder: row["coder"], start: start, end: end,
-                    text: texts[documentID]!.slice(start, end), memo: row["memo"],
+                    id: row[0], document: document?.name ?? "", case: document?.case,
+                    code: paths[codeID] ?? codeID, coder: coders[row[3]] ?? "", start: start, end: end,
+                    text: text.slice(start, end), memo: row[6],
                     speaker: turn?.speaker, turn: turn?.number, time: turn?.time))
             }
             return segments

@@ -15,6 +15,10 @@ enum Schema {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core", migrate: createCore)
+        migrator.registerMigration("v2-codings-in-text-order") { db in
+            // Segment listings and exports read codings in text order.
+            try db.execute(sql: #"CREATE INDEX codings_text_order ON codings(document_id, start, "end", code_id)"#)
+        }
         return migrator
     }
 

@@ -66,7 +66,7 @@ extension Project {
                 JOIN coders r ON r.id = k.coder_id
                 LEFT JOIN cases c ON c.id = d.case_id
                 \(whereClause)
-                ORDER BY k.document_id, k.start, k."end", k.code_id, r.name
+                ORDER BY k.document_id, k.start, k."end", k.code_id, k.coder_id
                 """, arguments: arguments)
             while let row = try cursor.next() {
                 let documentID: Int64 = row[1]
