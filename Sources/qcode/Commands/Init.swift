@@ -15,7 +15,7 @@ extension QCode {
             try runReportingErrors {
                 let url = URL(fileURLWithPath: path)
                 _ = try Project.create(at: url)
-                Console.message("created \(url.path)")
+                Console.message("created \(path)")
             }
         }
     }
