@@ -97,20 +97,47 @@ extension QCode.CodebookCommand {
 
     /// `qcode codebook tree`
     struct Tree: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the code tree with counts of codings.")
+        static let configuration = CommandConfiguration(abstract: "Show the code tree with counts of codings (own/with children).")
 
         @OptionGroup var projectOptions: ProjectOptions
 
+        @OptionGroup var formatOptions: FormatOptions
+
         @Option(name: .long, help: ArgumentHelp("Count only this coder's codings.", valueName: "name"))
         var coder: String?
+
+        struct CountJSON: Encodable {
+            var path: String
+            var label: String?
+            var codings: Int
+            var withChildren: Int
+
+            enum CodingKeys: String, CodingKey { case path, label, codings, withChildren = "with_children" }
+
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(path, forKey: .path)
+                try container.encode(label, forKey: .label)
+                try container.encode(codings, forKey: .codings)
+                try container.encode(withChildren, forKey: .withChildren)
+            }
+        }
 
         func run() throws {
             try runReportingErrors {
                 let counts = try projectOptions.open().codeCounts(coder: coder)
                 if counts.isEmpty {
                     Console.message("the codebook is empty: add codes with 'qcode codebook import FILE' or 'qcode codebook add PATH'")
+                }
+                if formatOptions.format != .table {
+                    let table = Tabular(headers: ["path", "label", "codings", "with_children"],
+                                        rows: counts.map { [$0.code.path, $0.code.label ?? "", String($0.own), String($0.total)] })
+                    try formatOptions.print(table, json: counts.map {
+                        CountJSON(path: $0.code.path, label: $0.code.label, codings: $0.own, withChildren: $0.total)
+                    })
                     return
                 }
+                if counts.isEmpty { return }
                 let lines = counts.map { count -> String in
                     let indent = String(repeating: "  ", count: count.code.depth)
                     let label = count.code.label.map { "  \($0)" } ?? ""
