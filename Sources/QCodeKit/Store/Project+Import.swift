@@ -38,8 +38,8 @@ public struct ImportReport: Sendable {
 extension Project {
     /// Imports transcript files as documents, in one transaction.
     ///
-    /// Each file is read, parsed and written before the next is read, so memory does not
-    /// grow with the number of files. Without `keepGoing`, the first bad file throws and
+    /// Files are read and parsed on a background thread a few files ahead of the writer
+    /// (`PrefetchingReader`), so memory does not grow with the number of files. Without `keepGoing`, the first bad file throws and
     /// the project is left exactly as it was; with it, bad files are reported in the
     /// result and the good ones are kept.
     ///
@@ -53,14 +53,16 @@ extension Project {
     ) throws -> ImportReport {
         let caseExpression = try cases.regularExpression()
         var report = ImportReport()
+        let reader = PrefetchingReader(urls: urls, options: options)
+        defer { reader.cancel() }
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 var writer = try DocumentWriter(db)
-                for url in urls {
+                for (index, url) in urls.enumerated() {
                     let file = url.lastPathComponent
                     do {
                         try db.inSavepoint {
-                            let documents = try DocumentReader.read(contentsOf: url, options: options)
+                            let documents = try reader.documents(at: index)
                             for document in documents {
                                 let caseName = document.caseID ?? cases.caseName(for: file, expression: caseExpression)
                                 try writer.insert(document, file: url.path, caseName: caseName, report: &report)
