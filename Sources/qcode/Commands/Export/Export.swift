@@ -107,32 +107,3 @@ struct ExportFileError: Error, CustomStringConvertible {
     var path: String
     var description: String { "\(path): cannot write there" }
 }
-
-/// Options that select coded segments, as `qcode segments` takes them.
-struct SegmentFilterOptions: ParsableArguments {
-    @Option(name: .long, help: "Only this code (and its descendants unless --no-children).") var code: String?
-    @Flag(name: .customLong("no-children"), help: "With --code: not its descendants.") var noChildren = false
-    @Option(name: .long, help: "Only this coder (repeatable).") var coder: [String] = []
-    @Option(name: .long, help: "Only this document (repeatable).") var doc: [String] = []
-    @Option(name: .customLong("case"), help: "Only this case (repeatable).") var caseName: [String] = []
-    @Option(name: .long, help: "Only segments starting in this speaker's turns.") var speaker: String?
-    @Option(name: .long, help: ArgumentHelp("Only cases whose attribute has this value (repeatable).", valueName: "attr=value"))
-    var `where`: [String] = []
-
-    func filter() throws -> SegmentFilter {
-        var filter = SegmentFilter()
-        filter.code = code
-        filter.includeChildren = !noChildren
-        filter.coders = coder
-        filter.documents = doc
-        filter.cases = caseName
-        filter.speaker = speaker
-        filter.attributes = try `where`.map { condition in
-            guard let equals = condition.firstIndex(of: "="), equals != condition.startIndex else {
-                throw SegmentError.badCondition(condition)
-            }
-            return (String(condition[..<equals]), String(condition[condition.index(after: equals)...]))
-        }
-        return filter
-    }
-}
