@@ -7,6 +7,7 @@
 //   swift run -c release qcode-bench agree-ratings [--units 1000000] [--coders 2] [--categories 20]
 //   swift run -c release qcode-bench agree-project [--files 1000] [--codings 150000]
 //   swift run -c release qcode-bench refi [--files 1000] [--codings 50000]
+//   swift run -c release qcode-bench tui [--words 50000] [--codings 2000]
 //
 // Compare the import with the minimal Python baseline: python3 Scripts/import_baseline.py DIR
 import Foundation
@@ -46,6 +47,8 @@ case "export":
     try ExportBenchmark.run(codings: option("codings", default: 500_000))
 case "refi":
     try REFIBenchmark.run(files: option("files", default: 1000), codings: option("codings", default: 50_000))
+case "tui":
+    try TUIBenchmark.run(words: option("words", default: 50_000), codings: option("codings", default: 2000))
 default:
-    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi (see README)")
+    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | tui (see README)")
 }

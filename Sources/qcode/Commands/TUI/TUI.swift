@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import QCodeKit
+
+extension QCode {
+    /// `qcode tui DOC --coder NAME`
+    struct TUI: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tui",
+            abstract: "Code a document in a full-screen terminal workspace.",
+            discussion: """
+                Shows the transcript turn by turn with your codes in a margin; other coders' \
+                codings stay hidden (blind coding) unless you give --show-all or press a. \
+                Every change is saved at once and can be undone with u (or 'qcode undo'). \
+                Press ? in the workspace for the keys. Needs a terminal; NO_COLOR turns colour off.
+                """)
+
+        @OptionGroup var projectOptions: ProjectOptions
+        @OptionGroup var coderOptions: CoderOptions
+
+        @Argument(help: "The document: id, name, or unique name prefix.")
+        var document: String
+
+        @Flag(name: .long, help: "Show every coder's codings (default: only yours).")
+        var showAll = false
+
+        func run() throws {
+            try runReportingErrors {
+                let coder = try coderOptions.name()
+                guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw RawTerminal.NotATerminal() }
+                let project = try projectOptions.open()
+                let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+                let size = RawTerminal.size()
+                let workspace = try Workspace(project: project, document: document, coder: coder, showAll: showAll,
+                                              width: size.width, height: size.height,
+                                              palette: colour ? .colour : .monochrome)
+                try WorkspaceSession(workspace: workspace).run()
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import QCodeKit
+
+/// The event loop of `qcode tui`: raw terminal in, changed lines out.
+struct WorkspaceSession {
+    let workspace: Workspace
+
+    func run() throws {
+        try RawTerminal.enter()
+        defer { RawTerminal.leave() }
+        var decoder = KeyDecoder()
+        var screen = ScreenBuffer()
+        RawTerminal.write(screen.update(to: workspace.frame()))
+        while true {
+            if RawTerminal.takeResize() {
+                let size = RawTerminal.size()
+                workspace.resize(width: size.width, height: size.height)
+                screen.invalidate()
+                RawTerminal.write(screen.update(to: workspace.frame()))
+            }
+            switch RawTerminal.read(timeout: 250) {
+            case .timeout:
+                continue
+            case .closed:
+                return
+            case .bytes(let bytes):
+                for key in decoder.feed(bytes) {
+                    if key == .control("l") { screen.invalidate() }
+                    guard workspace.handle(key) else { return }
+                }
+                RawTerminal.write(screen.update(to: workspace.frame()))
+            }
+        }
+    }
+}
