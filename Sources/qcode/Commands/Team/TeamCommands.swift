@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension QCode {
     /// Team workflow commands (blind copies, merge).
-    static let teamCommands: [ParsableCommand.Type] = []
+    static let teamCommands: [ParsableCommand.Type] = [Copy.self, Merge.self]
 }

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+extension Project {
+    /// Brings another project's work into this one: codings, memos, codebook additions,
+    /// documents and cases. Nothing here is removed or overwritten, so no coding is lost.
+    ///
+    /// - Documents match by text (SHA-256), never by name alone. A document only there is
+    ///   added with its text, turns, paragraphs and sentences; if its name is taken by a
+    ///   different text here it gets a suffix (`NAME (2)`), listed as a conflict.
+    /// - Codes match by id, then by path. A code with the same id but another name or parent
+    ///   is a conflict (ours kept; its codings still come in under it). A new code comes in
+    ///   with any missing parents.
+    /// - Coders match by name, ignoring case. A coding is added unless an exact duplicate
+    ///   (document, code, coder, start, end) is here.
+    /// - Memos (document, case, coding), case values and document-to-case links fill in what
+    ///   is empty here; different values are conflicts, ours kept. New cases and attributes
+    ///   are added.
+    ///
+    /// The merge is one transaction: if anything in the other project is refused (a coding
+    /// past its document's end, a damaged text), this project is left exactly as it was.
+    /// Before writing, this project is copied to `NAME.premerge-YYYYMMDD-HHMMSS.qcode-backup`
+    /// beside it (and removed again if nothing came in). Running the same merge again adds nothing. One `merge` audit entry lists
+    /// what came in, with every added coding.
+    ///
+    /// ```swift
+    /// let report = try project.merge(from: URL(fileURLWithPath: "alice.qcode"))
+    /// // report.codingsAdded == ["alice": 12]
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - otherURL: the other project file (for example a coder's copy).
+    ///   - dryRun: work out the report, then roll back; no backup is made.
+    /// - Returns: what came in; `backup` is the backup's path, or nil if none was kept.
+    /// - Throws: `ProjectError` if the other file is missing, not a qcode project or of a
+    ///   newer format; `TeamError.sameProject` for this project's own file; `TeamError`
+    ///   for refused contents.
+    /// - Complexity: one pass over the other project's rows, with an indexed lookup here for each.
+    public func merge(from otherURL: URL, dryRun: Bool = false) throws -> MergeReport {
+        if Self.isSameFile(url, otherURL) {
+            throw TeamError.sameProject(otherURL.path)
+        }
+        let source = try MergeSource(try Project.open(at: otherURL))
+        var report = MergeReport(source: otherURL.path, dryRun: dryRun)
+        if !dryRun {
+            report.backup = try backUpBeforeMerge().path
+        }
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                var merger = ProjectMerger(db: db, source: source, report: report)
+                try merger.run()
+                report = merger.report
+                if dryRun { return .rollback }
+                try AuditLog.record(db, action: "merge",
+                                    summary: "merged \(otherURL.lastPathComponent): \(report.summary)",
+                                    after: MergeAuditRecord(report: report, codings: merger.addedCodings))
+                return .commit
+            }
+        }
+        if let backup = report.backup, !report.changedAnything {
+            try? FileManager.default.removeItem(atPath: backup)  // nothing came in: the backup is not needed
+            report.backup = nil
+        }
+        return report
+    }
+
+    /// Copies the project (SQLite backup API) to `NAME.premerge-YYYYMMDD-HHMMSS.qcode-backup`.
+    private func backUpBeforeMerge() throws -> URL {
+        let base = url.deletingPathExtension()
+        let stamp = Clock.compactNow()
+        var backup = base.appendingPathExtension("premerge-\(stamp).qcode-backup")
+        var counter = 2
+        while FileManager.default.fileExists(atPath: backup.path) {
+            backup = base.appendingPathExtension("premerge-\(stamp)-\(counter).qcode-backup")
+            counter += 1
+        }
+        let destination = try DatabaseQueue(path: backup.path)
+        try database.backup(to: destination)
+        try destination.close()
+        return backup
+    }
+
+    /// Whether two paths name the same file (after symbolic links, or the same inode).
+    static func isSameFile(_ a: URL, _ b: URL) -> Bool {
+        if a.standardizedFileURL.resolvingSymlinksInPath().path == b.standardizedFileURL.resolvingSymlinksInPath().path {
+            return true
+        }
+        let manager = FileManager.default
+        guard let first = try? manager.attributesOfItem(atPath: a.path),
+              let second = try? manager.attributesOfItem(atPath: b.path),
+              let firstInode = first[.systemFileNumber] as? NSNumber, let secondInode = second[.systemFileNumber] as? NSNumber,
+              let firstDevice = first[.systemNumber] as? NSNumber, let secondDevice = second[.systemNumber] as? NSNumber else {
+            return false
+        }
+        return firstInode == secondInode && firstDevice == secondDevice
+    }
+}
+
+/// A merge as the audit log records it: the report and every coding added (enough to undo it).
+struct MergeAuditRecord: Encodable {
+    var report: MergeReport
+    var codings: [CodingAuditRecord]
+}
