@@ -92,7 +92,12 @@ enum ZipEntryReader {
 
     /// Runs an XMLParser delegate over `data`, mapping failure to a one-line error.
     static func parseXML(_ data: Data, delegate: XMLParserDelegate, path: String, fileName: String) throws {
-        let parser = XMLParser(data: data)
+        // FoundationXML traps on XML names that are not valid UTF-8: refuse such input first.
+        if let problem = XMLInputGuard.problem(in: data) {
+            throw ImportError(file: fileName, reason: "\(path): \(problem)")
+        }
+        // From a stream: on Linux, XMLParser(data:) fails at the end of any input over 10 MB.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate

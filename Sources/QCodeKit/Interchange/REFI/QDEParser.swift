@@ -26,6 +26,10 @@ enum QDEParser {
         if ZipEntryReader.containsDoctype(bytes) {
             throw Failure(reason: "XML document type declarations are not allowed")
         }
+        // FoundationXML traps on XML names that are not valid UTF-8: refuse such input first.
+        if let problem = XMLInputGuard.problem(in: Data(bytes)) {
+            throw Failure(reason: problem)
+        }
         let handler = QDEHandler()
         // From a stream: on Linux, XMLParser(data:) fails at the end of any input over
         // 10 MB (a 1,000-transcript project.qde is 25 MB); fed in chunks it does not.

@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension QCode {
     /// Safety commands (integrity checks, pseudonymisation).
-    static let safetyCommands: [ParsableCommand.Type] = []
+    static let safetyCommands: [ParsableCommand.Type] = [Check.self, Pseudonymise.self]
 }
