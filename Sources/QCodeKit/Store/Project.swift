@@ -54,21 +54,13 @@ public final class Project: Sendable {
             throw ProjectError.notFound(url.path)
         }
         try checkHeader(of: url)
+        // Look before opening for writing: a file we refuse is never written to.
+        let version = try probeFormat(of: url)
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: url.path, configuration: configuration())
         } catch {
             throw ProjectError.notAProject(url.path, "\(error)")
-        }
-        let (applicationID, version) = try pool.read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-             try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
-        }
-        guard applicationID == Schema.applicationID else {
-            throw ProjectError.notAProject(url.path, "it is an SQLite database, but not a qcode project")
-        }
-        if version > Schema.formatVersion {
-            throw ProjectError.newerFormat(url.path, file: version, supported: Schema.formatVersion)
         }
         if version < Schema.formatVersion {
             let backup = try backUp(pool, url: url, version: version)
@@ -80,6 +72,31 @@ public final class Project: Sendable {
                 "qcode: migrated \(url.lastPathComponent) from format \(version) to \(Schema.formatVersion); backup at \(backup.path)\n".utf8))
         }
         return Project(url: url, database: pool)
+    }
+
+    /// Reads the application id and format version through a read-only connection and
+    /// refuses files that are not qcode projects or are newer than this qcode.
+    private static func probeFormat(of url: URL) throws -> Int {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let (applicationID, version): (Int32, Int)
+        do {
+            let probe = try DatabaseQueue(path: url.path, configuration: readOnly)
+            (applicationID, version) = try probe.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+            }
+            try probe.close()
+        } catch {
+            throw ProjectError.notAProject(url.path, "\(error)")
+        }
+        guard applicationID == Schema.applicationID else {
+            throw ProjectError.notAProject(url.path, "it is an SQLite database, but not a qcode project")
+        }
+        if version > Schema.formatVersion {
+            throw ProjectError.newerFormat(url.path, file: version, supported: Schema.formatVersion)
+        }
+        return version
     }
 
     /// Refuses files that are not SQLite before SQLite sees them, with a plain message.
