@@ -30,12 +30,22 @@ public struct StoredDocument: Sendable {
     public var scalars: ScalarText { ScalarText(text) }
 }
 
-/// A document's text as an array of Unicode scalars, sliced by scalar offsets.
+/// A document's text indexed by Unicode scalar offsets: its scalars, and its UTF-8 bytes
+/// with the byte offset of every scalar, so that slicing is a copy of bytes.
 public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
+    private let utf8: [UInt8]
+    /// `byteOffsets[i]` is where scalar `i` starts in `utf8`; the last entry is the end.
+    private let byteOffsets: [Int]
 
     public init(_ text: String) {
         scalars = Array(text.unicodeScalars)
+        utf8 = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        for (index, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { offsets.append(index) }
+        offsets.append(utf8.count)
+        byteOffsets = offsets
     }
 
     /// Number of scalars.
@@ -45,9 +55,7 @@ public struct ScalarText: Sendable {
     public func slice(_ start: Int, _ end: Int) -> String {
         let lower = max(0, min(start, scalars.count))
         let upper = max(lower, min(end, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        return String(decoding: utf8[byteOffsets[lower]..<byteOffsets[upper]], as: UTF8.self)
     }
 }
 

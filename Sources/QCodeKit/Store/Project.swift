@@ -128,6 +128,9 @@ public final class Project: Sendable {
         configuration.label = "qcode"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MB of page cache (SQLite's default is 2 MB): bulk imports and listings of
+            // hundreds of thousands of codings touch several indexes at random.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         return configuration
     }
