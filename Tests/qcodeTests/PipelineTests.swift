@@ -91,6 +91,16 @@ import Testing
         #expect((try json(["segments", "--coder", "carol"]) as? [[String: Any]])?.count == 1)
     }
 
+    @Test func codeWithoutCodeOrRangeOpensTheWorkspaceWhichNeedsATerminal() throws {
+        try demoProject()
+        let result = try cli.run(["code", "GP02", "--coder", "carol"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("needs a terminal"))
+        let missingCode = try cli.run(["code", "GP02", "--turns", "2", "--coder", "carol"])
+        #expect(missingCode.status != 0)
+        #expect(missingCode.stderr.contains("name the code"))
+    }
+
     @Test func badInputIsAOneLineErrorAndChangesNothing() throws {
         try demoProject()
         let before = try cli.ok(["docs", "--format", "json"])

@@ -12,6 +12,7 @@ extension QCode {
                   qcode code GP02 healthcare-use/non-medical-demand --turns 4 --coder alice
                   qcode code SU07 loneliness --match 'lonel\\w*' -i --scope sentence --coder alice
                   qcode code FG01 pathway/referral-route --speaker 'Dr Patel' --coder ben
+                  qcode code SU07 --coder alice        (no code, no range: the terminal workspace)
                 """)
 
         @OptionGroup var projectOptions: ProjectOptions
@@ -21,16 +22,22 @@ extension QCode {
         @Argument(help: "The document: id, name, or unique name prefix.")
         var document: String
 
-        @Argument(help: "The code: path, unique path suffix, or id.")
-        var code: String
+        @Argument(help: "The code: path, unique path suffix, or id. Without a code and a range, the document opens in the terminal workspace (qcode tui).")
+        var code: String?
 
         @Option(name: .long, help: "A memo for the new coding(s).")
         var memo: String?
 
         func run() throws {
             try runReportingErrors {
-                let selection = try selectionOptions.selection()
                 let coder = try coderOptions.name()
+                guard let code else {
+                    guard (try? selectionOptions.selection()) == nil else {
+                        throw ValidationError("name the code to apply, or give no range to open the workspace")
+                    }
+                    return try QCode.TUI.open(projectOptions: projectOptions, coder: coder, document: document, showAll: false)
+                }
+                let selection = try selectionOptions.selection()
                 let change = try projectOptions.open().code(document: document, code: code, coder: coder,
                                                             selection: selection, memo: memo)
                 for span in change.changed { Console.output("coded \(span.start)-\(span.end)") }

@@ -26,16 +26,20 @@ extension QCode {
 
         func run() throws {
             try runReportingErrors {
-                let coder = try coderOptions.name()
-                guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw RawTerminal.NotATerminal() }
-                let project = try projectOptions.open()
-                let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-                let size = RawTerminal.size()
-                let workspace = try Workspace(project: project, document: document, coder: coder, showAll: showAll,
-                                              width: size.width, height: size.height,
-                                              palette: colour ? .colour : .monochrome)
-                try WorkspaceSession(workspace: workspace).run()
+                try Self.open(projectOptions: projectOptions, coder: try coderOptions.name(), document: document, showAll: showAll)
             }
+        }
+
+        /// Opens the workspace (also used by `qcode code DOC` with no code and no range).
+        static func open(projectOptions: ProjectOptions, coder: String, document: String, showAll: Bool) throws {
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw RawTerminal.NotATerminal() }
+            let project = try projectOptions.open()
+            let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            let size = RawTerminal.size()
+            let workspace = try Workspace(project: project, document: document, coder: coder, showAll: showAll,
+                                          width: size.width, height: size.height,
+                                          palette: colour ? .colour : .monochrome)
+            try WorkspaceSession(workspace: workspace).run()
         }
     }
 }
