@@ -11,7 +11,8 @@ import FoundationXML
 /// bomb, and tiny compressed sizes make ratios meaningless). While extracting: stops as
 /// soon as more bytes arrive than were declared, and checks the CRC. After: refuses XML
 /// with a document type declaration (`<!DOCTYPE`), which is where entity bombs and
-/// external entities live; Word and LibreOffice never write one.
+/// external entities live; Word and LibreOffice never write one. Archives with entries that
+/// point outside the archive (absolute paths, `..`, links) are refused outright.
 enum ZipEntryReader {
     static let maxEntryBytes: UInt64 = 100 * 1024 * 1024
     static let maxRatio: UInt64 = 200
@@ -38,6 +39,11 @@ enum ZipEntryReader {
             archive = try Archive(url: temporary, accessMode: .read)
         } catch {
             throw corrupt(fileName)
+        }
+        // Nothing is ever extracted to disk, but an archive whose entries point outside it
+        // (zip slip) or are links was made to attack some tool: refuse it outright.
+        for candidate in archive where candidate.type == .symlink || escapesArchive(candidate.path) {
+            throw ImportError(file: fileName, reason: "archive entry '\(candidate.path)' points outside the archive (zip slip)")
         }
         guard let entry = archive[path] else {
             throw ImportError(file: fileName, reason: "\(path) missing")
@@ -69,6 +75,14 @@ enum ZipEntryReader {
             throw ImportError(file: fileName, reason: "XML document type declarations are not allowed")
         }
         return out
+    }
+
+    /// Whether an entry name is absolute or climbs out of the archive with `..`.
+    static func escapesArchive(_ path: String) -> Bool {
+        let normalised = path.replacingOccurrences(of: "\\", with: "/")
+        if normalised.hasPrefix("/") { return true }
+        if normalised.count >= 2, normalised.dropFirst().first == ":" { return true }  // C:...
+        return normalised.split(separator: "/").contains("..")
     }
 
     /// Whether the bytes contain `<!DOCTYPE` (any case).
