@@ -30,8 +30,20 @@ struct CLIRunner {
     /// Runs `qcode ARGS` in the test's folder with a clean environment (no colour, no project).
     @discardableResult
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        let running = try Self.launch(arguments, in: directory, environment: extra)
+        running.process.waitUntilExit()
+        return Result(status: running.process.terminationStatus,
+                      stdout: String(decoding: try Data(contentsOf: running.stdout), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: running.stderr), as: UTF8.self))
+    }
+
+    /// Starts `qcode ARGS` in `directory` with a clean environment and returns at once; its
+    /// output goes to the two files returned.
+    static func launch(
+        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:]
+    ) throws -> (process: Process, stdout: URL, stderr: URL) {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory.path]
@@ -45,10 +57,7 @@ struct CLIRunner {
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return (process, out, err)
     }
 
     /// Runs and requires success, returning stdout.

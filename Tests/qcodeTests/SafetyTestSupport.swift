@@ -19,22 +19,8 @@ enum SafetySupport {
 
     /// Starts `qcode ARGS` in `directory` and returns at once.
     static func start(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Running {
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory.path]
-        environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let err = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return Running(process: process, stdout: out, stderr: err)
+        let launched = try CLIRunner.launch(arguments, in: directory, environment: extra)
+        return Running(process: launched.process, stdout: launched.stdout, stderr: launched.stderr)
     }
 
     /// SplitMix64, so a seed gives the same trials everywhere.

@@ -38,17 +38,26 @@ extension Project {
             let document = try Self.document(db, id: documentID)
             let spans = try document.spans(for: selection)
             guard !spans.isEmpty else { throw SelectionError.nothingSelected(document: document.name) }
-            let code = try Self.resolveCode(db, codeQuery)
-            let coderID = try Self.coderID(db, name: coder)
-            let change = try Self.insertCodings(db, documentID: documentID, codeID: code.id, coderID: coderID,
-                                                spans: spans, memo: memo)
-            if !change.changed.isEmpty {
-                try AuditLog.record(db, action: "code",
-                                    summary: "\(coder) coded \(change.changed.count) segment(s) of \(document.name) as \(code.path)",
-                                    actor: coder, after: CodingAuditRecord.many(documentID, code.id, coder, change.changed, memo))
-            }
-            return change
+            return try Self.applyCode(db, documentID: documentID, documentName: document.name,
+                                      code: try Self.resolveCode(db, codeQuery), coder: coder, spans: spans, memo: memo)
         }
+    }
+
+    /// Inserts codings of `code` over `spans` for `coder` and records one `code` audit entry
+    /// (the entry undo reverses). Exact duplicates are left alone and reported.
+    static func applyCode(
+        _ db: Database, documentID: Int64, documentName: String, code: FlatCode, coder: String,
+        spans: [TextSpan], memo: String?
+    ) throws -> CodingChange {
+        let coderID = try coderID(db, name: coder)
+        let change = try insertCodings(db, documentID: documentID, codeID: code.id, coderID: coderID,
+                                       spans: spans, memo: memo)
+        if !change.changed.isEmpty {
+            try AuditLog.record(db, action: "code",
+                                summary: "\(coder) coded \(change.changed.count) segment(s) of \(documentName) as \(code.path)",
+                                actor: coder, after: CodingAuditRecord.many(documentID, code.id, coder, change.changed, memo))
+        }
+        return change
     }
 
     /// Removes a coder's codings of a code (and, unless `children` is false, of its

@@ -35,16 +35,8 @@ extension Project {
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM documents WHERE id = ?", arguments: [documentID]) else {
                 throw DocumentLookupError.notFound(String(documentID))
             }
-            let code = try Self.resolveCode(db, codeID)
-            let coderID = try Self.coderID(db, name: coder)
-            let change = try Self.insertCodings(db, documentID: documentID, codeID: code.id, coderID: coderID,
-                                                spans: spans, memo: nil)
-            if !change.changed.isEmpty {
-                try AuditLog.record(db, action: "code",
-                                    summary: "\(coder) coded \(change.changed.count) segment(s) of \(name) as \(code.path)",
-                                    actor: coder, after: CodingAuditRecord.many(documentID, code.id, coder, change.changed, nil))
-            }
-            return change
+            return try Self.applyCode(db, documentID: documentID, documentName: name,
+                                      code: try Self.resolveCode(db, codeID), coder: coder, spans: spans, memo: nil)
         }
     }
 
