@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -209,7 +208,7 @@ struct IntegrityChecker {
             let text: String = row[2]
             let stored: String = row[3]
             let characters: Int = row[4]
-            let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            let hash = ContentHash.of(text)
             if hash != stored.lowercased() {
                 report(.documentText, "document '\(name)': its text does not match its stored SHA-256 (changed outside qcode?)")
             }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -215,7 +214,7 @@ struct PseudonymRewriter {
         report.documentsChanged += 1
         let paragraphs = SpanPacking.unpack(row["paragraphs"]).map(result.map.span)
         let sentences = SpanPacking.unpack(row["sentences"]).map(result.map.span)
-        let hash = SHA256.hash(data: Data(result.text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = ContentHash.of(result.text)
         try db.execute(sql: "UPDATE documents SET text = ?, characters = ?, sha256 = ?, paragraphs = ?, sentences = ? WHERE id = ?",
                        arguments: [result.text, result.text.unicodeScalars.count, hash,
                                    SpanPacking.pack(paragraphs), SpanPacking.pack(sentences), id])

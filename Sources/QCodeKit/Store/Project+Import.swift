@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -141,7 +140,7 @@ struct DocumentWriter {
 
     mutating func insert(_ document: ParsedDocument, file: String, caseName: String?, report: inout ImportReport) throws {
         let fileName = (file as NSString).lastPathComponent
-        let hash = SHA256.hash(data: Data(document.text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = ContentHash.of(document.text)
         if let existing = try String.fetchOne(db, sql: "SELECT name FROM documents WHERE sha256 = ? AND (name = ? OR ? NOT LIKE '%.csv')",
                                               arguments: [hash, document.name, fileName]) {
             report.skipped.append((fileName, existing == document.name

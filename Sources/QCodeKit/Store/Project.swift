@@ -63,7 +63,7 @@ public final class Project: Sendable {
             throw ProjectError.notAProject(url.path, "\(error)")
         }
         if version < Schema.formatVersion {
-            let backup = try backUp(pool, url: url, version: version)
+            let backup = try backUp(pool, url: url, label: "format\(version)")
             try Schema.migrator().migrate(pool)
             try pool.write { db in
                 try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
@@ -111,10 +111,17 @@ public final class Project: Sendable {
         }
     }
 
-    private static func backUp(_ pool: DatabasePool, url: URL, version: Int) throws -> URL {
+    /// Copies the project file (SQLite backup API, safe while others write) to
+    /// `NAME.LABEL-YYYYMMDD-HHMMSS.qcode-backup` beside it (with `-2`, `-3`... if taken).
+    static func backUp(_ pool: DatabasePool, url: URL, label: String) throws -> URL {
+        let base = url.deletingPathExtension()
         let stamp = Clock.compactNow()
-        let backup = url.deletingPathExtension()
-            .appendingPathExtension("format\(version)-\(stamp).qcode-backup")
+        var backup = base.appendingPathExtension("\(label)-\(stamp).qcode-backup")
+        var counter = 2
+        while FileManager.default.fileExists(atPath: backup.path) {
+            backup = base.appendingPathExtension("\(label)-\(stamp)-\(counter).qcode-backup")
+            counter += 1
+        }
         let destination = try DatabaseQueue(path: backup.path)
         try pool.backup(to: destination)
         try destination.close()

@@ -64,20 +64,9 @@ extension Project {
         return report
     }
 
-    /// Copies the project (SQLite backup API) to `NAME.premerge-YYYYMMDD-HHMMSS.qcode-backup`.
+    /// Copies the project to `NAME.premerge-YYYYMMDD-HHMMSS.qcode-backup`.
     private func backUpBeforeMerge() throws -> URL {
-        let base = url.deletingPathExtension()
-        let stamp = Clock.compactNow()
-        var backup = base.appendingPathExtension("premerge-\(stamp).qcode-backup")
-        var counter = 2
-        while FileManager.default.fileExists(atPath: backup.path) {
-            backup = base.appendingPathExtension("premerge-\(stamp)-\(counter).qcode-backup")
-            counter += 1
-        }
-        let destination = try DatabaseQueue(path: backup.path)
-        try database.backup(to: destination)
-        try destination.close()
-        return backup
+        try Self.backUp(database, url: url, label: "premerge")
     }
 
     /// Whether two paths name the same file (after symbolic links, or the same inode).

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -193,7 +192,7 @@ struct ProjectMerger {
         let (row, turns) = try source.documentRow(theirs.id)
         let text: String = row["text"]
         let characters: Int = row["characters"]
-        let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = ContentHash.of(text)
         guard hash == theirs.sha256 else {
             throw TeamError.corruptDocument(name: theirs.name, reason: "its text does not match its SHA-256")
         }

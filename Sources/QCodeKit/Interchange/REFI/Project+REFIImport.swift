@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -92,7 +91,7 @@ extension Project {
             let before = importReport.added.count
             try writer.insert(prepared.document, file: "\(reader.file)#\(prepared.name)",
                               caseName: reader.caseForSource[key], report: &importReport)
-            let hash = SHA256.hash(data: Data(prepared.document.text.utf8)).map { String(format: "%02x", $0) }.joined()
+            let hash = ContentHash.of(prepared.document.text)
             guard let documentID = try Int64.fetchOne(db, sql: """
                 SELECT id FROM documents WHERE sha256 = ? ORDER BY (name = ?) DESC, id LIMIT 1
                 """, arguments: [hash, prepared.name]) else { continue }
