@@ -4,16 +4,18 @@ import GRDB
 /// A qcode project: one SQLite file holding documents, cases, the codebook, codings and
 /// the audit log.
 ///
-/// The file is opened in WAL mode with foreign keys on and a busy timeout, so several
-/// coders' processes can write to it at once. Opening a file written by a newer qcode is
+/// The file is in WAL mode (set once, when it is created; SQLite keeps it in the file) with
+/// foreign keys on and a busy timeout, so several coders' processes can write to it at once.
+/// Each process uses one connection (a `DatabaseQueue`): opening a project writes nothing
+/// to it, so a command that fails leaves the file byte for byte as it was. Opening a file written by a newer qcode is
 /// refused; opening an older one migrates it after copying it to a backup file.
 public final class Project: Sendable {
     /// The project file's location.
     public let url: URL
-    /// The connection pool. Library code reads and writes through it.
-    public let database: DatabasePool
+    /// The connection. Library code reads and writes through it.
+    public let database: DatabaseQueue
 
-    private init(url: URL, database: DatabasePool) {
+    private init(url: URL, database: DatabaseQueue) {
         self.url = url
         self.database = database
     }
@@ -31,8 +33,12 @@ public final class Project: Sendable {
               isDirectory.boolValue else {
             throw ProjectError.noSuchDirectory(directory.path)
         }
-        let pool = try DatabasePool(path: url.path, configuration: configuration())
-        try pool.write { db in
+        let pool = try DatabaseQueue(path: url.path, configuration: configuration())
+        try pool.writeWithoutTransaction { db in
+            // Persistent: every later connection to this file uses WAL too.
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw ProjectError.notAProject(url.path, "WAL journaling is not available here")
+            }
             try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
         }
         try Schema.migrator().migrate(pool)
@@ -56,9 +62,9 @@ public final class Project: Sendable {
         try checkHeader(of: url)
         // Look before opening for writing: a file we refuse is never written to.
         let version = try probeFormat(of: url)
-        let pool: DatabasePool
+        let pool: DatabaseQueue
         do {
-            pool = try DatabasePool(path: url.path, configuration: configuration())
+            pool = try DatabaseQueue(path: url.path, configuration: configuration())
         } catch {
             throw ProjectError.notAProject(url.path, "\(error)")
         }
@@ -113,7 +119,7 @@ public final class Project: Sendable {
 
     /// Copies the project file (SQLite backup API, safe while others write) to
     /// `NAME.LABEL-YYYYMMDD-HHMMSS.qcode-backup` beside it (with `-2`, `-3`... if taken).
-    static func backUp(_ pool: DatabasePool, url: URL, label: String) throws -> URL {
+    static func backUp(_ pool: some DatabaseReader, url: URL, label: String) throws -> URL {
         let base = url.deletingPathExtension()
         let stamp = Clock.compactNow()
         var backup = base.appendingPathExtension("\(label)-\(stamp).qcode-backup")
