@@ -307,7 +307,9 @@ public struct ParserFuzzer {
         do { archive = try Archive(data: Data(), accessMode: .create) } catch { return nil }
         for (path, data) in entries {
             let added: ()? = try? archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                with: path, type: .file, uncompressedSize: Int64(data.count),
+                modificationDate: Date(timeIntervalSince1970: 1_500_000_000),  // same seed, same bytes
+                compressionMethod: .deflate,
                 provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
             guard added != nil else { return nil }
         }

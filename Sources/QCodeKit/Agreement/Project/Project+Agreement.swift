@@ -167,11 +167,15 @@ extension Project {
         var byRow: [Int: ContinuumComparison.CodeResult] = [:]
         for result in comparison.codes { byRow[Int(result.code)!] = result }
         let total = scope.documents.reduce(0) { $0 + $1.length }
-        return (0..<plan.rowCount).map { row in
+        return try (0..<plan.rowCount).map { row in
+            let unitized = try UnitizedAlpha.compute(zip(scope.documents, spans[row]).map {
+                UnitizedAlpha.Continuum(length: $0.length, coders: [$1.0, $1.1], document: $0.name)
+            }).alpha
             guard let result = byRow[row] else {
                 var empty = CodeAgreement(code: plan.label(row), tally: BinaryAgreement(both: 0, onlyA: 0, onlyB: 0, neither: total),
                                           independentUnits: false)
                 empty.segments = SegmentCounts(SegmentMatching(matchedA: 0, unmatchedA: 0, matchedB: 0, unmatchedB: 0))
+                empty.setUnitizedAlpha(unitized)
                 return empty
             }
             let pooled = result.overall.pooled
@@ -181,6 +185,7 @@ extension Project {
                 independentUnits: false)
             agreement.cohenKappaLengthWeighted = result.overall.lengthWeightedKappa.value
             agreement.segments = SegmentCounts(result.segments)
+            agreement.setUnitizedAlpha(unitized)
             return agreement
         }
     }
@@ -234,7 +239,8 @@ extension Project {
                 + "overlapping it by at least \(Int((overlap * 100).rounded()))% of their union. Brennan-Prediger uses q = number of codes."
         case .continuum:
             return "Continuum comparison: character-level agreement on the coded stretches (kappa, alpha, length-weighted "
-                + "kappa over documents) and segment matching at 90% overlap."
+                + "kappa over documents), segment matching at 90% overlap, and Krippendorff's unitizing alpha |uα "
+                + "(2004 definition, documents pooled into one continuum)."
         }
     }
 }
@@ -292,5 +298,15 @@ struct RowPlan {
         }
         self.targets = targets
         paths = scope.codes.map(\.path)
+    }
+}
+
+extension CodeAgreement {
+    /// Records `|uα`, or a note saying why it is undefined.
+    mutating func setUnitizedAlpha(_ alpha: Result<Double, AgreementUndefined>) {
+        switch alpha {
+        case .success(let value): unitizedAlpha = value
+        case .failure(let reason): figures.notes.append(AgreementNote("unitized_alpha", reason))
+        }
     }
 }

@@ -59,7 +59,7 @@ extension ProjectAgreement {
             headers += ["Agree"]
             if twoCoders { headers += characters ? ["Kappa", "Kappa (len-wtd)"] : ["Kappa", "95% CI"] }
             headers += ["Fleiss", "Alpha", "AC1", "B-P"]
-            if unit == "continuum" { headers += ["Seg. agree"] }
+            if unit == "continuum" { headers += ["Seg. agree", "|uα"] }
         }
         var table = Tabular(headers: headers)
         for (index, row) in list.enumerated() {
@@ -93,6 +93,7 @@ extension ProjectAgreement {
                     let s = row.segments
                     let total = (s?.segmentsA ?? 0) + (s?.segmentsB ?? 0)
                     cells.append(total == 0 ? "—" : f(Double((s?.matchedA ?? 0) + (s?.matchedB ?? 0)) / Double(total)))
+                    cells.append(f(row.unitizedAlpha))
                 }
             }
             table.rows.append(cells)

@@ -152,6 +152,9 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
     /// weights (the usual NVivo summary).
     public var cohenKappaLengthWeighted: Double?
     public var segments: SegmentCounts?
+    /// Unit `continuum`: Krippendorff's unitizing alpha `|uα` (``UnitizedAlpha``); absent
+    /// for other units, null with a note when undefined.
+    public var unitizedAlpha: Double?
     public var figures: AgreementFigures
 
     enum CodingKeys: String, CodingKey {
@@ -160,6 +163,7 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         case unitsCodedBy = "units_coded_by"
         case cohenKappaLengthWeighted = "cohen_kappa_length_weighted"
         case segments
+        case unitizedAlpha = "unitized_alpha"
     }
 
     public init(code: String, units: Int, figures: AgreementFigures) {
@@ -188,6 +192,7 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         unitsCodedBy = try c.decodeIfPresent([Int].self, forKey: .unitsCodedBy)
         cohenKappaLengthWeighted = try c.decodeIfPresent(Double.self, forKey: .cohenKappaLengthWeighted)
         segments = try c.decodeIfPresent(SegmentCounts.self, forKey: .segments)
+        unitizedAlpha = try c.decodeIfPresent(Double.self, forKey: .unitizedAlpha)
         figures = try AgreementFigures(from: decoder)
     }
 
@@ -202,6 +207,9 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         try c.encode(unitsCodedBy, forKey: .unitsCodedBy)
         try c.encode(cohenKappaLengthWeighted, forKey: .cohenKappaLengthWeighted)
         try c.encode(segments, forKey: .segments)
+        if unitizedAlpha != nil || figures.notes.contains(where: { $0.statistic == CodingKeys.unitizedAlpha.rawValue }) {
+            try c.encode(unitizedAlpha, forKey: .unitizedAlpha)
+        }
         try figures.encode(to: encoder)
     }
 }
