@@ -168,14 +168,16 @@ extension Project {
         for result in comparison.codes { byRow[Int(result.code)!] = result }
         let total = scope.documents.reduce(0) { $0 + $1.length }
         return try (0..<plan.rowCount).map { row in
-            let unitized = try UnitizedAlpha.compute(zip(scope.documents, spans[row]).map {
+            let continua = zip(scope.documents, spans[row]).map {
                 UnitizedAlpha.Continuum(length: $0.length, coders: [$1.0, $1.1], document: $0.name)
-            }).alpha
+            }
+            let unitized = try UnitizedAlpha.compute(continua).alpha
+            let unitized2016 = try UnitizedAlpha2016.compute(continua).alpha
             guard let result = byRow[row] else {
                 var empty = CodeAgreement(code: plan.label(row), tally: BinaryAgreement(both: 0, onlyA: 0, onlyB: 0, neither: total),
                                           independentUnits: false)
                 empty.segments = SegmentCounts(SegmentMatching(matchedA: 0, unmatchedA: 0, matchedB: 0, unmatchedB: 0))
-                empty.setUnitizedAlpha(unitized)
+                empty.setUnitizedAlpha(unitized, unitized2016)
                 return empty
             }
             let pooled = result.overall.pooled
@@ -185,7 +187,7 @@ extension Project {
                 independentUnits: false)
             agreement.cohenKappaLengthWeighted = result.overall.lengthWeightedKappa.value
             agreement.segments = SegmentCounts(result.segments)
-            agreement.setUnitizedAlpha(unitized)
+            agreement.setUnitizedAlpha(unitized, unitized2016)
             return agreement
         }
     }
@@ -302,11 +304,17 @@ struct RowPlan {
 }
 
 extension CodeAgreement {
-    /// Records `|uα`, or a note saying why it is undefined.
-    mutating func setUnitizedAlpha(_ alpha: Result<Double, AgreementUndefined>) {
+    /// Records `|uα` (2004 form, and the 2016 form when given), or notes saying why undefined.
+    mutating func setUnitizedAlpha(_ alpha: Result<Double, AgreementUndefined>,
+                                   _ alpha2016: Result<Double, AgreementUndefined>? = nil) {
         switch alpha {
         case .success(let value): unitizedAlpha = value
         case .failure(let reason): figures.notes.append(AgreementNote("unitized_alpha", reason))
+        }
+        switch alpha2016 {
+        case .success(let value)?: unitizedAlpha2016 = value
+        case .failure(let reason)?: figures.notes.append(AgreementNote("unitized_alpha_2016", reason))
+        case nil: break
         }
     }
 }

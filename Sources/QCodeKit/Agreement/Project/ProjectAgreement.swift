@@ -155,6 +155,9 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
     /// Unit `continuum`: Krippendorff's unitizing alpha `|uα` (``UnitizedAlpha``); absent
     /// for other units, null with a note when undefined.
     public var unitizedAlpha: Double?
+    /// Unit `continuum`: the 2016 coincidence form of `|uα` (``UnitizedAlpha2016``); absent
+    /// for other units, null with a note when undefined.
+    public var unitizedAlpha2016: Double?
     public var figures: AgreementFigures
 
     enum CodingKeys: String, CodingKey {
@@ -164,6 +167,7 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         case cohenKappaLengthWeighted = "cohen_kappa_length_weighted"
         case segments
         case unitizedAlpha = "unitized_alpha"
+        case unitizedAlpha2016 = "unitized_alpha_2016"
     }
 
     public init(code: String, units: Int, figures: AgreementFigures) {
@@ -193,6 +197,7 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         cohenKappaLengthWeighted = try c.decodeIfPresent(Double.self, forKey: .cohenKappaLengthWeighted)
         segments = try c.decodeIfPresent(SegmentCounts.self, forKey: .segments)
         unitizedAlpha = try c.decodeIfPresent(Double.self, forKey: .unitizedAlpha)
+        unitizedAlpha2016 = try c.decodeIfPresent(Double.self, forKey: .unitizedAlpha2016)
         figures = try AgreementFigures(from: decoder)
     }
 
@@ -209,6 +214,9 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         try c.encode(segments, forKey: .segments)
         if unitizedAlpha != nil || figures.notes.contains(where: { $0.statistic == CodingKeys.unitizedAlpha.rawValue }) {
             try c.encode(unitizedAlpha, forKey: .unitizedAlpha)
+        }
+        if unitizedAlpha2016 != nil || figures.notes.contains(where: { $0.statistic == CodingKeys.unitizedAlpha2016.rawValue }) {
+            try c.encode(unitizedAlpha2016, forKey: .unitizedAlpha2016)
         }
         try figures.encode(to: encoder)
     }
