@@ -59,7 +59,7 @@ extension ProjectAgreement {
             headers += ["Agree"]
             if twoCoders { headers += characters ? ["Kappa", "Kappa (len-wtd)"] : ["Kappa", "95% CI"] }
             headers += ["Fleiss", "Alpha", "AC1", "B-P"]
-            if unit == "continuum" { headers += ["Seg. agree", "|uα"] }
+            if unit == "continuum" { headers += ["Seg. agree", "|uα 2004", "|uα 2016"] }
         }
         var table = Tabular(headers: headers)
         for (index, row) in list.enumerated() {
@@ -94,6 +94,7 @@ extension ProjectAgreement {
                     let total = (s?.segmentsA ?? 0) + (s?.segmentsB ?? 0)
                     cells.append(total == 0 ? "—" : f(Double((s?.matchedA ?? 0) + (s?.matchedB ?? 0)) / Double(total)))
                     cells.append(f(row.unitizedAlpha))
+                    cells.append(f(row.unitizedAlpha2016))
                 }
             }
             table.rows.append(cells)
