@@ -7,17 +7,7 @@ enum ExportBenchmark {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let documents = 200
-        _ = try CorpusGenerator.write(to: directory, files: documents, words: 8000)
-        let project = try Project.create(at: directory.appendingPathComponent("bench.qcode"))
-        _ = try project.importFiles(try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".txt") }.map { directory.appendingPathComponent($0) },
-            cases: .fromFileName("^interview-([0-9]+)"))
-        var codes: [CodeDefinition] = []
-        for theme in 0..<6 {
-            codes.append(CodeDefinition(id: "t\(theme)", name: "theme-\(theme)",
-                                        children: (0..<10).map { CodeDefinition(id: "t\(theme)c\($0)", name: "code-\($0)") }))
-        }
-        _ = try project.importCodebook(Codebook(codes: codes), source: "bench")
+        let project = try BenchmarkSeeding.project(in: directory, documents: documents, cases: .fromFileName("^interview-([0-9]+)"))
         let (_, seeding) = try Measure.seconds { try BenchmarkSeeding.codings(project, count: codings, coders: 1) }
         let output = directory.appendingPathComponent("out")
 

@@ -57,10 +57,10 @@ public struct SegmentFilter: Sendable {
 }
 
 extension Project {
-    /// The coded segments matching `filter`, ordered by document, start, end, code path, coder.
+    /// The coded segments matching `filter`, in text order (document, start, end; then code
+    /// and coder ids).
     public func segments(_ filter: SegmentFilter = .init()) throws -> [CodedSegment] {
         try database.read { db in
-            let (whereClause, arguments) = try Self.codingConditions(db, filter)
             let paths = try Self.codePaths(db)
             var coders: [Int64: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM coders") { coders[row[0]] = row[1] }
@@ -70,29 +70,19 @@ extension Project {
             }
             var currentDocument: Int64 = -1
             var text = ScalarText("")
-            var turns: [(number: Int, speaker: String?, start: Int, end: Int, time: Double?)] = []
+            var turns: [TurnInfo] = []
             var segments: [CodedSegment] = []
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT k.id, k.document_id, k.code_id, k.coder_id, k.start, k."end", k.memo
-                FROM codings k
-                JOIN documents d ON d.id = k.document_id
-                JOIN coders r ON r.id = k.coder_id
-                LEFT JOIN cases c ON c.id = d.case_id
-                \(whereClause)
-                ORDER BY k.document_id, k.start, k."end", k.code_id, k.coder_id
-                """, arguments: arguments)
+            let cursor = try Self.codingsInTextOrder(db, filter)
             while let row = try cursor.next() {
                 let documentID: Int64 = row[1]
                 if documentID != currentDocument {
                     currentDocument = documentID
                     text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [documentID]) ?? "")
-                    turns = try Row.fetchAll(db, sql: """
-                        SELECT number, speaker, start, "end", time FROM turns WHERE document_id = ? ORDER BY number
-                        """, arguments: [documentID]).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
+                    turns = try TurnInfo.all(db, document: documentID)
                 }
-                let start: Int = row[4]
-                let end: Int = row[5]
-                let turn = Self.turn(containing: start, in: turns)
+                let start: Int = row[5]
+                let end: Int = row[6]
+                let turn = TurnInfo.index(startingAtOrBefore: start, in: turns).map { turns[$0] }
                 if let speaker = filter.speaker, turn?.speaker?.caseInsensitiveCompare(speaker) != .orderedSame {
                     continue
                 }
@@ -100,25 +90,12 @@ extension Project {
                 let document = documents[documentID]
                 segments.append(CodedSegment(
                     id: row[0], document: document?.name ?? "", case: document?.case,
-                    code: paths[codeID] ?? codeID, coder: coders[row[3]] ?? "", start: start, end: end,
-                    text: text.slice(start, end), memo: row[6],
+                    code: paths[codeID] ?? codeID, coder: coders[row[4]] ?? "", start: start, end: end,
+                    text: text.slice(start, end), memo: row[7],
                     speaker: turn?.speaker, turn: turn?.number, time: turn?.time))
             }
             return segments
         }
-    }
-
-    /// The turn whose span holds `offset`, else the last turn starting before it.
-    private static func turn(
-        containing offset: Int, in turns: [(number: Int, speaker: String?, start: Int, end: Int, time: Double?)]
-    ) -> (number: Int, speaker: String?, start: Int, end: Int, time: Double?)? {
-        var low = 0
-        var high = turns.count
-        while low < high {
-            let middle = (low + high) / 2
-            if turns[middle].start <= offset { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : turns[low - 1]
     }
 }
 

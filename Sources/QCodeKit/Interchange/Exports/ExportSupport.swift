@@ -76,6 +76,23 @@ struct CodeColumns {
 }
 
 extension Project {
+    /// The codings matching `filter`, in text order (document, start, end, code, coder), as
+    /// rows of: coding id, document id, code id, code rowid, coder id, start, end, memo.
+    /// The `codings_text_order` index covers every column, so no sort and no table visits.
+    static func codingsInTextOrder(_ db: Database, _ filter: SegmentFilter) throws -> RowCursor {
+        let (whereClause, arguments) = try codingConditions(db, filter)
+        return try Row.fetchCursor(db, sql: """
+            SELECT k.id, k.document_id, k.code_id, o.rowid, k.coder_id, k.start, k."end", k.memo
+            FROM codings k
+            JOIN codes o ON o.id = k.code_id
+            JOIN documents d ON d.id = k.document_id
+            JOIN coders r ON r.id = k.coder_id
+            LEFT JOIN cases c ON c.id = d.case_id
+            \(whereClause)
+            ORDER BY k.document_id, k.start, k."end", k.code_id, k.coder_id
+            """, arguments: arguments)
+    }
+
     /// SQL conditions (for `codings k`, `documents d`, `coders r`, `cases c`) that select the
     /// codings a ``SegmentFilter`` selects, except its speaker condition.
     static func codingConditions(_ db: Database, _ filter: SegmentFilter) throws -> (sql: String, arguments: StatementArguments) {

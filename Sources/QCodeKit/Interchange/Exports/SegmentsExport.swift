@@ -25,7 +25,6 @@ extension Project {
         _ filter: SegmentFilter = .init(), attributes: Bool = false, format: ExportFormat, to sink: ByteSink
     ) throws -> Int {
         try database.read { db in
-            let (whereClause, arguments) = try Self.codingConditions(db, filter)
             let codes = try CodeColumns(db, level: nil)
             let paths = codes.codes.map { Array($0.path.utf8) }
             let themes = codes.codes.indices.map { paths[codes.theme[$0]] }
@@ -58,16 +57,7 @@ extension Project {
             var offsets: [Int] = []
             var turns: [TurnInfo] = []
             var count = 0
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT k.id, k.document_id, o.rowid, k.coder_id, k.start, k."end", k.memo
-                FROM codings k
-                JOIN codes o ON o.id = k.code_id
-                JOIN documents d ON d.id = k.document_id
-                JOIN coders r ON r.id = k.coder_id
-                LEFT JOIN cases c ON c.id = d.case_id
-                \(whereClause)
-                ORDER BY k.document_id, k.start, k."end", k.code_id, k.coder_id
-                """, arguments: arguments)
+            let cursor = try Self.codingsInTextOrder(db, filter)
             while let row = try cursor.next() {
                 let documentID: Int64 = row[1]
                 if documentID != currentDocument {
@@ -76,13 +66,13 @@ extension Project {
                     offsets = Self.scalarOffsets(text)
                     turns = try TurnInfo.all(db, document: documentID)
                 }
-                let start: Int = row[4]
-                let end: Int = row[5]
+                let start: Int = row[5]
+                let end: Int = row[6]
                 let turn = TurnInfo.index(startingAtOrBefore: start, in: turns).map { turns[$0] }
                 if let speaker = filter.speaker, turn?.speaker?.caseInsensitiveCompare(speaker) != .orderedSame {
                     continue
                 }
-                let code = codes.indexByRowID[row[2]] ?? 0
+                let code = codes.indexByRowID[row[3]] ?? 0
                 let document = documents[documentID]
                 writer.integer(row[0] as Int)
                 writer.text(bytes: document?.name ?? [])
@@ -92,13 +82,13 @@ extension Project {
                 writer.number(turn?.time)
                 writer.text(bytes: paths[code])
                 writer.text(bytes: themes[code])
-                writer.text(bytes: coders[row[3]] ?? [])
+                writer.text(bytes: coders[row[4]] ?? [])
                 writer.integer(start)
                 writer.integer(end)
                 let lower = offsets[max(0, min(start, offsets.count - 1))]
                 let upper = offsets[max(0, min(end, offsets.count - 1))]
                 writer.text(bytes: text[lower..<max(lower, upper)])
-                writer.text(row[6] as String?)
+                writer.text(row[7] as String?)
                 if attributes {
                     for cell in document?.case.flatMap({ attributeCells[$0] }) ?? missingAttributes { writer.cell(cell) }
                 }
