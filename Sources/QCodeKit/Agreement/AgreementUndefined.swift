@@ -25,6 +25,9 @@ public enum AgreementUndefined: String, Error, Sendable, Codable, CaseIterable, 
     case noSegments = "no_segments"
     /// Weighted kappa needs ordered categories (level ordinal, interval or ratio).
     case notOrdered = "not_ordered"
+    /// A coder applied two codes of a set that must be mutually exclusive (the values of a
+    /// unitizing alpha) to the same stretch of text.
+    case overlappingValues = "overlapping_values"
 
     public var description: String {
         switch self {
@@ -38,6 +41,7 @@ public enum AgreementUndefined: String, Error, Sendable, Codable, CaseIterable, 
         case .emptyDocument: "document has length 0"
         case .noSegments: "no segments coded"
         case .notOrdered: "needs ordered categories (ordinal, interval or ratio level)"
+        case .overlappingValues: "a coder applied two of these codes to the same text; they must not overlap"
         }
     }
 }

@@ -50,12 +50,14 @@ public enum ContinuumSpanError: Error, Equatable, Sendable, CustomStringConverti
     case invalid(start: Int, end: Int)
     case outsideDocument(document: String, end: Int, length: Int)
     case unknownDocument(String)
+    case invalidValue(Int, values: Int)
 
     public var description: String {
         switch self {
         case .invalid(let s, let e): "span \(s)..<\(e) is invalid: need 0 <= start <= end"
         case .outsideDocument(let d, let e, let l): "span ending at \(e) is outside document '\(d)' of length \(l)"
         case .unknownDocument(let d): "no length given for document '\(d)'"
+        case .invalidValue(let v, let n): "value \(v) is outside 0..<\(n)"
         }
     }
 }
