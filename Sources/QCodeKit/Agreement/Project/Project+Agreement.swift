@@ -28,7 +28,7 @@ extension Project {
         try database.read { db in
             let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
             let m = scope.coders.count
-            if !request.unit.isUnitBased && m != 2 {
+            if case .segment = request.unit, m != 2 {
                 throw AgreementError.needsTwoCoders("--unit \(request.unit)")
             }
             let plan = try RowPlan(scope: scope, code: request.code, includeChildren: request.includeChildren)
@@ -39,11 +39,21 @@ extension Project {
             case .segment(let overlap):
                 rows = Self.segmentAgreement(scope: scope, plan: plan, overlap: overlap)
             case .continuum:
-                rows = try Self.continuumAgreement(scope: scope, plan: plan)
+                rows = try Self.continuumAgreement(db, scope: scope, plan: plan, request: request)
             }
             let codeRows = Array(rows[..<plan.codeRows.count])
             let themeRows = Array(rows[plan.codeRows.count...])
-            let pooled = Self.pooled(rows: codeRows, unit: request.unit, coders: m, codeCount: plan.codeRows.count)
+            var pooled = Self.pooled(rows: codeRows, unit: request.unit, coders: m, codeCount: plan.codeRows.count)
+            if request.unit == .continuum {
+                let domains = UnitizingDomains(scope: scope, includeChildren: request.includeChildren)
+                if plan.themeRows.count >= 2 {
+                    pooled.setDomainAlphas(try domains.family(values: plan.themeRows), coders: scope.coders,
+                                           valuesAre: "the top-level codes")
+                } else {
+                    pooled.setDomainAlphas(try plan.themeRows.first.flatMap { try domains.subcodeFamily(of: $0) },
+                                           coders: scope.coders, valuesAre: "the chosen code's subcodes")
+                }
+            }
             return ProjectAgreement(
                 unit: request.unit.description, coders: scope.coders, documents: scope.documents.map(\.name),
                 codes: codeRows, themes: themeRows,
@@ -98,19 +108,15 @@ extension Project {
 
     // MARK: Stretches of text
 
-    /// Each row's spans per document for coder 0 and 1.
-    private static func rowSpans(scope: AgreementScope, plan: RowPlan) -> [[([ContinuumSpan], [ContinuumSpan])]] {
-        var spans = [[([ContinuumSpan], [ContinuumSpan])]](
-            repeating: [([ContinuumSpan], [ContinuumSpan])](repeating: ([], []), count: scope.documents.count),
-            count: plan.rowCount)
+    /// Each row's spans, `[row][document][coder]`.
+    private static func rowSpans(scope: AgreementScope, plan: RowPlan) -> [[[[ContinuumSpan]]]] {
+        let empty = [[ContinuumSpan]](repeating: [], count: scope.coders.count)
+        var spans = [[[[ContinuumSpan]]]](
+            repeating: [[[ContinuumSpan]]](repeating: empty, count: scope.documents.count), count: plan.rowCount)
         for coding in scope.codings {
             guard let span = try? ContinuumSpan(start: coding.start, end: coding.end) else { continue }
             for row in plan.targets[Int(coding.code)] {
-                if coding.coder == 0 {
-                    spans[row][Int(coding.document)].0.append(span)
-                } else {
-                    spans[row][Int(coding.document)].1.append(span)
-                }
+                spans[row][Int(coding.document)][Int(coding.coder)].append(span)
             }
         }
         return spans
@@ -121,7 +127,7 @@ extension Project {
         let q = plan.codeRows.count
         return (0..<plan.rowCount).map { row in
             let matching = SegmentMatching.combined(spans[row].map {
-                SegmentMatching.compare(coderA: $0.0, coderB: $0.1, threshold: overlap)
+                SegmentMatching.compare(coderA: $0[0], coderB: $0[1], threshold: overlap)
             })
             return segmentRow(plan.label(row), matching, codes: q)
         }
@@ -148,18 +154,45 @@ extension Project {
         return result
     }
 
-    private static func continuumAgreement(scope: AgreementScope, plan: RowPlan) throws -> [CodeAgreement] {
+    /// Unit `continuum`: character-level figures, the unitizing alphas per code and, for codes
+    /// with subcodes, `uα` and `cuα` over the subcodes. With two coders also segment matching,
+    /// the length-weighted kappa and the 2004 form of `|uα`.
+    private static func continuumAgreement(
+        _ db: Database, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
+    ) throws -> [CodeAgreement] {
         let spans = rowSpans(scope: scope, plan: plan)
+        var rows: [CodeAgreement]
+        if scope.coders.count == 2 {
+            rows = try twoCoderContinuumAgreement(scope: scope, plan: plan, spans: spans)
+        } else {
+            var characters = request
+            characters.unit = .character
+            rows = try unitAgreement(db, scope: scope, plan: plan, request: characters)
+        }
+        let domains = UnitizingDomains(scope: scope, includeChildren: request.includeChildren)
+        for row in 0..<plan.rowCount {
+            let continua = zip(scope.documents, spans[row]).map {
+                UnitizedAlpha.Continuum(length: $0.length, coders: $1, document: $0.name)
+            }
+            rows[row].setUnitizedAlpha(try UnitizedAlpha.compute(continua).alpha, try UnitizedAlpha2016.compute(continua).alpha)
+            let code = row < plan.codeRows.count ? plan.codeRows[row] : plan.themeRows[row - plan.codeRows.count]
+            rows[row].setDomainAlphas(try domains.subcodeFamily(of: code), coders: scope.coders, valuesAre: "its subcodes")
+        }
+        return rows
+    }
+
+    private static func twoCoderContinuumAgreement(
+        scope: AgreementScope, plan: RowPlan, spans: [[[[ContinuumSpan]]]]
+    ) throws -> [CodeAgreement] {
         var codings: [ContinuumCoding] = []
         var lengths: [String: Int] = [:]
         for (d, document) in scope.documents.enumerated() {
             lengths[document.name] = document.length
             for row in 0..<plan.rowCount {
-                for span in spans[row][d].0 {
-                    codings.append(ContinuumCoding(document: document.name, code: String(row), coder: "a", span: span))
-                }
-                for span in spans[row][d].1 {
-                    codings.append(ContinuumCoding(document: document.name, code: String(row), coder: "b", span: span))
+                for (coder, name) in ["a", "b"].enumerated() {
+                    for span in spans[row][d][coder] {
+                        codings.append(ContinuumCoding(document: document.name, code: String(row), coder: name, span: span))
+                    }
                 }
             }
         }
@@ -167,17 +200,11 @@ extension Project {
         var byRow: [Int: ContinuumComparison.CodeResult] = [:]
         for result in comparison.codes { byRow[Int(result.code)!] = result }
         let total = scope.documents.reduce(0) { $0 + $1.length }
-        return try (0..<plan.rowCount).map { row in
-            let continua = zip(scope.documents, spans[row]).map {
-                UnitizedAlpha.Continuum(length: $0.length, coders: [$1.0, $1.1], document: $0.name)
-            }
-            let unitized = try UnitizedAlpha.compute(continua).alpha
-            let unitized2016 = try UnitizedAlpha2016.compute(continua).alpha
+        return (0..<plan.rowCount).map { row in
             guard let result = byRow[row] else {
                 var empty = CodeAgreement(code: plan.label(row), tally: BinaryAgreement(both: 0, onlyA: 0, onlyB: 0, neither: total),
                                           independentUnits: false)
                 empty.segments = SegmentCounts(SegmentMatching(matchedA: 0, unmatchedA: 0, matchedB: 0, unmatchedB: 0))
-                empty.setUnitizedAlpha(unitized, unitized2016)
                 return empty
             }
             let pooled = result.overall.pooled
@@ -187,7 +214,6 @@ extension Project {
                 independentUnits: false)
             agreement.cohenKappaLengthWeighted = result.overall.lengthWeightedKappa.value
             agreement.segments = SegmentCounts(result.segments)
-            agreement.setUnitizedAlpha(unitized, unitized2016)
             return agreement
         }
     }
@@ -212,7 +238,7 @@ extension Project {
             }
         }
         var result = CodeAgreement(code: "*", tally: tally, independentUnits: unit != .character && unit != .continuum)
-        if unit == .continuum {
+        if unit == .continuum && m == 2 {
             result.segments = rows.compactMap(\.segments).reduce(
                 SegmentCounts(SegmentMatching(matchedA: 0, unmatchedA: 0, matchedB: 0, unmatchedB: 0))) { sum, s in
                 var sum = sum
@@ -240,9 +266,14 @@ extension Project {
             return "MAXQDA-style segment matching: a coding agrees when the other coder has a coding of the same code "
                 + "overlapping it by at least \(Int((overlap * 100).rounded()))% of their union. Brennan-Prediger uses q = number of codes."
         case .continuum:
-            return "Continuum comparison: character-level agreement on the coded stretches (kappa, alpha, length-weighted "
-                + "kappa over documents), segment matching at 90% overlap, and Krippendorff's unitizing alpha |uα "
-                + "(2004 definition, documents pooled into one continuum)."
+            let pairs = m == 2
+                ? "kappa, alpha, length-weighted kappa over documents), segment matching at 90% overlap, "
+                    + "Krippendorff's unitizing alpha |uα in its 2004 and 2016 forms"
+                : "Fleiss, alpha), Krippendorff's unitizing alpha |uα (2016 form; the 2004 form is for two coders)"
+            return "Continuum comparison, documents pooled into one continuum: character-level agreement on the coded "
+                + "stretches (\(pairs), and for a code with subcodes Krippendorff's uα and cuα with its subcodes "
+                + "(\(children)) as mutually exclusive values; the pooled row takes the top-level codes as values "
+                + "(ATLAS.ti's Cu-alpha). cuα needs codes that do not overlap within one coder's coding."
         }
     }
 }

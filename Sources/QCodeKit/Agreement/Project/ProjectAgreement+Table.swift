@@ -22,7 +22,8 @@ extension ProjectAgreement {
         var table = Tabular(headers: [
             "scope", "code", "units", "both", "only_a", "only_b", "neither", "percent_agreement", "cohen_kappa",
             "cohen_kappa_se", "cohen_kappa_ci_lower", "cohen_kappa_ci_upper", "cohen_kappa_length_weighted",
-            "fleiss_kappa", "krippendorff_alpha", "gwet_ac1", "brennan_prediger",
+            "fleiss_kappa", "krippendorff_alpha", "gwet_ac1", "brennan_prediger", "unitized_alpha",
+            "unitized_alpha_2016", "u_alpha", "cu_alpha",
         ])
         func number(_ x: Double?) -> String { x.map { String($0) } ?? "" }
         func count(_ x: Int?) -> String { x.map(String.init) ?? "" }
@@ -33,6 +34,7 @@ extension ProjectAgreement {
                 count(row.neither), number(f.percentAgreement), number(f.cohenKappa), number(f.cohenKappaSE),
                 number(f.cohenKappaCI?[0]), number(f.cohenKappaCI?[1]), number(row.cohenKappaLengthWeighted),
                 number(f.fleissKappa), number(f.krippendorffAlpha), number(f.gwetAC1), number(f.brennanPrediger),
+                number(row.unitizedAlpha), number(row.unitizedAlpha2016), number(row.domainAlpha), number(row.codingAlpha),
             ])
         }
         for row in codes { add("code", row) }
@@ -59,7 +61,7 @@ extension ProjectAgreement {
             headers += ["Agree"]
             if twoCoders { headers += characters ? ["Kappa", "Kappa (len-wtd)"] : ["Kappa", "95% CI"] }
             headers += ["Fleiss", "Alpha", "AC1", "B-P"]
-            if unit == "continuum" { headers += ["Seg. agree", "|uα 2004", "|uα 2016"] }
+            if unit == "continuum" { headers += (twoCoders ? ["Seg. agree", "|uα 2004"] : []) + ["|uα 2016", "cuα"] }
         }
         var table = Tabular(headers: headers)
         for (index, row) in list.enumerated() {
@@ -90,11 +92,14 @@ extension ProjectAgreement {
                 }
                 cells += [f(fig.fleissKappa), f(fig.krippendorffAlpha), f(fig.gwetAC1), f(fig.brennanPrediger)]
                 if unit == "continuum" {
-                    let s = row.segments
-                    let total = (s?.segmentsA ?? 0) + (s?.segmentsB ?? 0)
-                    cells.append(total == 0 ? "—" : f(Double((s?.matchedA ?? 0) + (s?.matchedB ?? 0)) / Double(total)))
-                    cells.append(f(row.unitizedAlpha))
+                    if twoCoders {
+                        let s = row.segments
+                        let total = (s?.segmentsA ?? 0) + (s?.segmentsB ?? 0)
+                        cells.append(total == 0 ? "—" : f(Double((s?.matchedA ?? 0) + (s?.matchedB ?? 0)) / Double(total)))
+                        cells.append(f(row.unitizedAlpha))
+                    }
                     cells.append(f(row.unitizedAlpha2016))
+                    cells.append(f(row.codingAlpha))
                 }
             }
             table.rows.append(cells)

@@ -158,6 +158,13 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
     /// Unit `continuum`: the 2016 coincidence form of `|uα` (``UnitizedAlpha2016``); absent
     /// for other units, null with a note when undefined.
     public var unitizedAlpha2016: Double?
+    /// Unit `continuum`: Krippendorff's `uα` over this code's subcodes taken as mutually
+    /// exclusive values, where and which (``UnitizedAlphaFamily``); on the pooled row, over the
+    /// top-level codes. Absent for other units, null with a note when undefined.
+    public var domainAlpha: Double?
+    /// Unit `continuum`: Krippendorff's `cuα` over the same values: which subcode, where
+    /// coders' coded stretches meet (ATLAS.ti's cu-alpha; on the pooled row, Cu-alpha).
+    public var codingAlpha: Double?
     public var figures: AgreementFigures
 
     enum CodingKeys: String, CodingKey {
@@ -168,6 +175,8 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         case segments
         case unitizedAlpha = "unitized_alpha"
         case unitizedAlpha2016 = "unitized_alpha_2016"
+        case domainAlpha = "u_alpha"
+        case codingAlpha = "cu_alpha"
     }
 
     public init(code: String, units: Int, figures: AgreementFigures) {
@@ -198,6 +207,8 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         segments = try c.decodeIfPresent(SegmentCounts.self, forKey: .segments)
         unitizedAlpha = try c.decodeIfPresent(Double.self, forKey: .unitizedAlpha)
         unitizedAlpha2016 = try c.decodeIfPresent(Double.self, forKey: .unitizedAlpha2016)
+        domainAlpha = try c.decodeIfPresent(Double.self, forKey: .domainAlpha)
+        codingAlpha = try c.decodeIfPresent(Double.self, forKey: .codingAlpha)
         figures = try AgreementFigures(from: decoder)
     }
 
@@ -212,11 +223,11 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
         try c.encode(unitsCodedBy, forKey: .unitsCodedBy)
         try c.encode(cohenKappaLengthWeighted, forKey: .cohenKappaLengthWeighted)
         try c.encode(segments, forKey: .segments)
-        if unitizedAlpha != nil || figures.notes.contains(where: { $0.statistic == CodingKeys.unitizedAlpha.rawValue }) {
-            try c.encode(unitizedAlpha, forKey: .unitizedAlpha)
-        }
-        if unitizedAlpha2016 != nil || figures.notes.contains(where: { $0.statistic == CodingKeys.unitizedAlpha2016.rawValue }) {
-            try c.encode(unitizedAlpha2016, forKey: .unitizedAlpha2016)
+        // Figures of unit `continuum` only: present when set or explained by a note.
+        for (key, value) in [(CodingKeys.unitizedAlpha, unitizedAlpha), (.unitizedAlpha2016, unitizedAlpha2016),
+                             (.domainAlpha, domainAlpha), (.codingAlpha, codingAlpha)]
+        where value != nil || figures.notes.contains(where: { $0.statistic == key.rawValue }) {
+            try c.encode(value, forKey: key)
         }
         try figures.encode(to: encoder)
     }
