@@ -53,7 +53,12 @@ extension AgreementSummary {
         }
         if bootstrapSamples > 0, let seed = bootstrapSeed {
             lines.append("")
-            lines.append("Alpha interval: \(bootstrapSamples) bootstrap resamples of units, seed \(seed).")
+            let how = bootstrapMethod == .units ? "resamples of units" : "resamples of value pairs (Hayes & Krippendorff)"
+            lines.append("Alpha interval: \(bootstrapSamples) bootstrap \(how), seed \(seed).")
+            if let below = krippendorffAlphaBelow {
+                lines.append("Probability alpha is below: " + below.map { "\(String(agreementDecimals3: $0.alphaMin)) \(String(agreementDecimals3: $0.q))" }
+                    .joined(separator: " · "))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

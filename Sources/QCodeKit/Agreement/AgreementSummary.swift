@@ -54,10 +54,27 @@ public struct AgreementSummary: Codable, Sendable, Equatable {
     /// Per-category Fleiss kappas, aligned with `categoryLabels`.
     public var fleissKappaPerCategory: [Double?]
     public var krippendorffAlpha: Double?
-    /// `[lower, upper]` bootstrap percentile interval (resampling units), when requested.
+    /// `[lower, upper]` bootstrap percentile interval, when requested.
     public var krippendorffAlphaCI: [Double]?
     public var bootstrapSamples: Int
     public var bootstrapSeed: UInt64?
+    /// How the bootstrap drew its replicates (`pairs`: Hayes & Krippendorff; `units`).
+    public var bootstrapMethod: KrippendorffAlpha.BootstrapMethod?
+    /// KALPHA's q: the share of bootstrap replicates below each minimum acceptable alpha.
+    public var krippendorffAlphaBelow: [AlphaBelow]?
+
+    /// `q`: the share of replicates with alpha below `alphaMin`.
+    public struct AlphaBelow: Sendable, Codable, Equatable {
+        public var alphaMin: Double
+        public var q: Double
+
+        enum CodingKeys: String, CodingKey {
+            case alphaMin = "alpha_min", q
+        }
+    }
+
+    /// The minimum alphas KALPHA reports `q` for.
+    public static let alphaMinimums = [0.9, 0.8, 0.7, 0.667, 0.6, 0.5]
     public var gwetAC1: Double?
     public var gwetAC1SE: Double?
     public var brennanPrediger: Double?
@@ -84,6 +101,8 @@ public struct AgreementSummary: Codable, Sendable, Equatable {
         case krippendorffAlphaCI = "krippendorff_alpha_ci"
         case bootstrapSamples = "bootstrap_samples"
         case bootstrapSeed = "bootstrap_seed"
+        case bootstrapMethod = "bootstrap_method"
+        case krippendorffAlphaBelow = "krippendorff_alpha_below"
         case gwetAC1 = "gwet_ac1"
         case gwetAC1SE = "gwet_ac1_se"
         case brennanPrediger = "brennan_prediger"
@@ -116,6 +135,8 @@ public struct AgreementSummary: Codable, Sendable, Equatable {
         try c.encode(krippendorffAlphaCI, forKey: .krippendorffAlphaCI)
         try c.encode(bootstrapSamples, forKey: .bootstrapSamples)
         try c.encode(bootstrapSeed, forKey: .bootstrapSeed)
+        try c.encode(bootstrapMethod, forKey: .bootstrapMethod)
+        try c.encode(krippendorffAlphaBelow, forKey: .krippendorffAlphaBelow)
         try c.encode(gwetAC1, forKey: .gwetAC1)
         try c.encode(gwetAC1SE, forKey: .gwetAC1SE)
         try c.encode(brennanPrediger, forKey: .brennanPrediger)
@@ -139,10 +160,12 @@ extension AgreementSummary {
     ///     apply: not at the nominal level).
     ///   - bootstrap: bootstrap replicates for alpha's interval (0 = none).
     ///   - seed: bootstrap seed.
+    ///   - bootstrapMethod: how replicates are drawn (default: pairs, as KALPHA).
     /// - Throws: `RatingsError.notNumeric` for interval or ratio levels with non-numeric
     ///   categories.
     /// - Complexity: O(units × coders + q²), plus O(bootstrap × units) when requested.
-    public init(table: RatingsTable, level: MeasurementLevel, bootstrap: Int = 0, seed: UInt64 = 1) throws {
+    public init(table: RatingsTable, level: MeasurementLevel, bootstrap: Int = 0, seed: UInt64 = 1,
+                bootstrapMethod: KrippendorffAlpha.BootstrapMethod = .pairs) throws {
         let values = try KrippendorffAlpha.numericValues(table, level: level)
         let counts = CategoryCounts(table)
         var notes: [Note] = []
@@ -199,10 +222,15 @@ extension AgreementSummary {
         bootstrapSamples = bootstrap
         if bootstrap > 0 {
             bootstrapSeed = seed
+            self.bootstrapMethod = bootstrapMethod
             let b = take(
-                KrippendorffAlpha.bootstrap(counts, level: level, values: values, samples: bootstrap, seed: seed),
+                KrippendorffAlpha.bootstrap(counts, level: level, values: values, samples: bootstrap, seed: seed,
+                                            method: bootstrapMethod),
                 .krippendorffAlphaCI)
             krippendorffAlphaCI = b.map { [$0.interval.lower, $0.interval.upper] }
+            krippendorffAlphaBelow = b.map { b in
+                Self.alphaMinimums.map { AlphaBelow(alphaMin: $0, q: b.probabilityBelow($0)) }
+            }
         }
 
         let ac1 = take(GwetAC1.compute(counts), .gwetAC1)

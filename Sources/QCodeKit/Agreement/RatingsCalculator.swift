@@ -18,13 +18,16 @@ public enum RatingsCalculator {
     ///     (sorted numerically when all are numbers, else by text).
     ///   - bootstrap: bootstrap replicates for alpha's interval (0 = none).
     ///   - seed: bootstrap seed; the same seed gives the same interval.
+    ///   - bootstrapMethod: `.pairs` (Hayes & Krippendorff, the default) or `.units`.
     /// - Throws: `RatingsError` with a one-line message.
     /// - Complexity: O(bytes + units × coders + q²) without bootstrap.
     public static func summary(
-        csv data: Data, level: MeasurementLevel, categories: [String]?, bootstrap: Int = 0, seed: UInt64 = 1
+        csv data: Data, level: MeasurementLevel, categories: [String]?, bootstrap: Int = 0, seed: UInt64 = 1,
+        bootstrapMethod: KrippendorffAlpha.BootstrapMethod = .pairs
     ) throws -> AgreementSummary {
         let table = try table(csv: data, categories: categories)
-        return try AgreementSummary(table: table, level: level, bootstrap: bootstrap, seed: seed)
+        return try AgreementSummary(table: table, level: level, bootstrap: bootstrap, seed: seed,
+                                    bootstrapMethod: bootstrapMethod)
     }
 
     /// Reads long-format ratings CSV into a table.

@@ -34,6 +34,11 @@ extension QCode {
         @Option(name: .long, help: ArgumentHelp("With --bootstrap: the random seed.", valueName: "s"))
         var seed: UInt64 = 1
 
+        @Option(name: .customLong("bootstrap-method"), help: ArgumentHelp(
+            "With --bootstrap: pairs (value pairs drawn from the coincidence matrix, Hayes & Krippendorff's KALPHA) "
+                + "or units (units drawn with replacement).", valueName: "pairs|units"))
+        var bootstrapMethod: String = "pairs"
+
         @Flag(name: .customLong("no-children"), help: "A code's row counts its own codings only, not its descendants'.")
         var noChildren = false
 
@@ -45,6 +50,9 @@ extension QCode {
                 throw ValidationError("give either --ratings FILE or --coders A,B")
             }
             guard bootstrap >= 0 else { throw ValidationError("--bootstrap must not be negative") }
+            guard KrippendorffAlpha.BootstrapMethod(rawValue: bootstrapMethod) != nil else {
+                throw ValidationError("--bootstrap-method is pairs or units")
+            }
             if ratings != nil, formatOptions.format != .table, formatOptions.format != .json {
                 throw ValidationError("with --ratings, --format is table or json")
             }
@@ -69,7 +77,8 @@ extension QCode {
             let summary: AgreementSummary
             do {
                 summary = try RatingsCalculator.summary(csv: data, level: level, categories: declared,
-                                                        bootstrap: bootstrap, seed: seed)
+                                                        bootstrap: bootstrap, seed: seed,
+                                                        bootstrapMethod: KrippendorffAlpha.BootstrapMethod(rawValue: bootstrapMethod) ?? .pairs)
             } catch let error as RatingsError {
                 throw InputFileError(file: path, message: error.description)
             }
