@@ -69,6 +69,8 @@ public enum AgreementError: Error, CustomStringConvertible, Equatable {
     case noSharedDocuments([String])
     case needsTwoCoders(String)
     case needsStoredUnits(String)
+    /// `what` supports only the units listed in `allowed`.
+    case unsupportedUnit(String, allowed: String)
     case noChildren(String)
     case badDecision(line: Int, value: String)
     case badDecisionsFile(String)
@@ -88,6 +90,8 @@ public enum AgreementError: Error, CustomStringConvertible, Equatable {
             return "\(what) compares exactly two coders"
         case .needsStoredUnits(let what):
             return "\(what) needs --unit turn, sentence or paragraph"
+        case .unsupportedUnit(let what, let allowed):
+            return "\(what) needs --unit \(allowed)"
         case .noChildren(let code):
             return "code '\(code)' has no child codes to cross-tabulate"
         case .badDecision(let line, let value):

@@ -1,9 +1,11 @@
 import GRDB
 
-/// One unit on which two coders applied different codes.
+/// One unit on which two coders applied different codes; for units `character` and
+/// `continuum`, one maximal stretch of text over which their codes differ.
 public struct UnitDisagreement: Sendable, Codable, Equatable {
     public var document: String
-    /// The unit's number in its document, from 1 (as `qcode show` numbers turns).
+    /// The unit's number in its document, from 1 (as `qcode show` numbers turns); for a
+    /// stretch, the number of the turn it starts in (or the next turn, when it starts between turns).
     public var unit: Int
     public var start: Int
     public var end: Int
@@ -26,7 +28,7 @@ public struct UnitDisagreement: Sendable, Codable, Equatable {
 public struct DisagreementRequest: Sendable {
     /// Exactly two coders.
     public var coders: [String]
-    /// `turn`, `sentence` or `paragraph`.
+    /// `turn`, `sentence`, `paragraph`, or `character` / `continuum` for stretches of text.
     public var unit: AgreementUnit = .turn
     public var minOverlap = 1
     /// Only codes in this code's subtree.
@@ -76,11 +78,15 @@ extension Project {
     /// code is not its parent), with who applied what.
     ///
     /// A coder applied a code to a unit when one of their codings of it overlaps the unit
-    /// by at least `minOverlap` characters.
+    /// by at least `minOverlap` characters. For `character` and `continuum` every maximal
+    /// stretch over which the two coders' sets of codes differ is listed instead.
     /// - Throws: `AgreementError`, `DocumentLookupError`, `CodebookError`.
     public func disagreements(_ request: DisagreementRequest) throws -> [UnitDisagreement] {
         guard request.coders.count == 2 else { throw AgreementError.needsTwoCoders("disagreements") }
-        guard [.turn, .sentence, .paragraph].contains(request.unit) else { throw AgreementError.needsStoredUnits("disagreements") }
+        if request.unit == .character || request.unit == .continuum { return try stretchDisagreements(request) }
+        guard [.turn, .sentence, .paragraph].contains(request.unit) else {
+            throw AgreementError.unsupportedUnit("disagreements", allowed: "turn, sentence, paragraph, character or continuum")
+        }
         return try database.read { db in
             let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
             let root = try scope.codeIndex(request.code)
@@ -112,6 +118,29 @@ extension Project {
                     let start = units[d].starts[unit], end = units[d].ends[unit]
                     result.append(UnitDisagreement(document: document.name, unit: unit + 1, start: start, end: end,
                                                    text: text.slice(start, end), onlyA: entry.a, onlyB: entry.b, agreed: entry.both))
+                }
+            }
+            return result
+        }
+    }
+
+    private func stretchDisagreements(_ request: DisagreementRequest) throws -> [UnitDisagreement] {
+        try database.read { db in
+            let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
+            let root = try scope.codeIndex(request.code)
+            let turns = try scope.units(db, kind: .turn)
+            var result: [UnitDisagreement] = []
+            for (d, document) in scope.documents.enumerated() {
+                let stretches = StretchDisagreements.stretches(scope: scope, document: d) { scope.isInSubtree($0, of: root) }
+                guard !stretches.isEmpty else { continue }
+                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?",
+                                                          arguments: [document.id]) ?? "")
+                for s in stretches {
+                    let turn = StretchDisagreements.turnNumber(turns[d], at: s.start)
+                    result.append(UnitDisagreement(
+                        document: document.name, unit: turn, start: s.start, end: s.end, text: text.slice(s.start, s.end),
+                        onlyA: s.onlyA.map { scope.codes[$0].path }, onlyB: s.onlyB.map { scope.codes[$0].path },
+                        agreed: s.agreed.map { scope.codes[$0].path }))
                 }
             }
             return result

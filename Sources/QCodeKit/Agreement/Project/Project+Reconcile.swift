@@ -51,7 +51,7 @@ public struct ReconcileDecision: Sendable, Codable, Equatable {
 
 /// What a reconcile run did.
 public struct ReconcileReport: Sendable, Equatable {
-    /// (unit, code) pairs both coders applied.
+    /// (unit, code) pairs both coders applied; for stretches, stretches both coded with a code.
     public var agreed = 0
     /// Codings added to the consensus coder in this run (0 when re-run with nothing new).
     public var added = 0
@@ -74,6 +74,10 @@ extension Project {
     ///   several units becomes one consensus coding per agreed unit);
     /// - when only one applied it, the decision for that disagreement applies: `keep` adds
     ///   that coder's coded part of the unit, `drop` and no decision add nothing.
+    /// For units `character` and `continuum` the text itself is compared, code by code: each
+    /// maximal stretch both coders coded with a code becomes a consensus coding, and each
+    /// maximal stretch only one of them coded is a disagreement to decide (`unit` is then the
+    /// turn it starts in, or the next).
     /// Codings the consensus already has are not added again, so re-running is safe. The
     /// audit log records the run and every coding added.
     ///
@@ -86,7 +90,10 @@ extension Project {
         documents: [String] = [], decisions: [ReconcileDecision] = []
     ) throws -> ReconcileReport {
         guard coders.count == 2 else { throw AgreementError.needsTwoCoders("reconcile") }
-        guard [.turn, .sentence, .paragraph].contains(unit) else { throw AgreementError.needsStoredUnits("reconcile") }
+        let stretches = unit == .character || unit == .continuum
+        guard stretches || [.turn, .sentence, .paragraph].contains(unit) else {
+            throw AgreementError.unsupportedUnit("reconcile", allowed: "turn, sentence, paragraph, character or continuum")
+        }
         let name = consensus.trimmingCharacters(in: .whitespaces)
         if coders.contains(where: { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(name) == .orderedSame }) {
             throw AgreementError.consensusIsACoder(name)
@@ -96,11 +103,50 @@ extension Project {
         return try database.write { db in
             let scope = try AgreementScope.read(db, coders: coders, documents: documents)
             let consensusID = try Self.coderID(db, name: name)
-            let units = try scope.units(db, kind: unit)
+            let units = try scope.units(db, kind: stretches ? .turn : unit)
             var report = ReconcileReport()
             var added: [CodingAuditRecord] = []
             var used = Set<String>()
-            for (d, document) in scope.documents.enumerated() {
+            func decide(_ row: inout ReconcileDecision) -> ReconcileDecision.Choice? {
+                row.decision = decided[row.key]
+                if row.decision != nil { used.insert(row.key) }
+                switch row.decision {
+                case .keep: report.kept += 1
+                case .drop: report.dropped += 1
+                case nil: break
+                }
+                report.decisions.append(row)
+                return row.decision
+            }
+            for (d, document) in scope.documents.enumerated() where stretches {
+                var byCode: [Int: [[TextSpan]]] = [:]
+                for coding in scope.codings(ofDocument: d) where coding.end > coding.start {
+                    byCode[Int(coding.code), default: [[], []]][Int(coding.coder)].append(TextSpan(start: coding.start, end: coding.end))
+                }
+                guard !byCode.isEmpty else { continue }
+                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?",
+                                                          arguments: [document.id]) ?? "")
+                for codeIndex in byCode.keys.sorted() {
+                    let code = scope.codes[codeIndex]
+                    let a = UnitAssignments.union(byCode[codeIndex]![0]), b = UnitAssignments.union(byCode[codeIndex]![1])
+                    var spans = SpanSetAlgebra.intersection(a, b)
+                    report.agreed += spans.count
+                    for (coder, only) in [(0, SpanSetAlgebra.difference(a, b)), (1, SpanSetAlgebra.difference(b, a))] {
+                        for span in only {
+                            let turn = StretchDisagreements.turnNumber(units[d], at: span.start)
+                            var row = ReconcileDecision(
+                                document: document.name, unit: turn, start: span.start, end: span.end, code: code.path,
+                                codedBy: scope.coders[coder], text: text.slice(span.start, span.end))
+                            if decide(&row) == .keep { spans.append(span) }
+                        }
+                    }
+                    guard !spans.isEmpty else { continue }
+                    let change = try Self.insertCodings(db, documentID: document.id, codeID: code.id, coderID: consensusID,
+                                                        spans: spans.sorted { $0.start < $1.start }, memo: nil)
+                    added += CodingAuditRecord.many(document.id, code.id, name, change.changed, nil)
+                }
+            }
+            for (d, document) in scope.documents.enumerated() where !stretches {
                 let assignments = UnitAssignments(scope: scope, document: d, units: units[d], minOverlap: minOverlap) { _ in true }
                 var text: ScalarText?
                 for key in assignments.keys {
@@ -120,18 +166,7 @@ extension Project {
                         var row = ReconcileDecision(
                             document: document.name, unit: key.unit + 1, start: start, end: end, code: code.path,
                             codedBy: scope.coders[coder], text: text!.slice(start, end))
-                        row.decision = decided[row.key]
-                        if row.decision != nil { used.insert(row.key) }
-                        switch row.decision {
-                        case .keep:
-                            report.kept += 1
-                            spans = UnitAssignments.union(pieces[coder])
-                        case .drop:
-                            report.dropped += 1
-                        case nil:
-                            break
-                        }
-                        report.decisions.append(row)
+                        if decide(&row) == .keep { spans = UnitAssignments.union(pieces[coder]) }
                     }
                     guard !spans.isEmpty else { continue }
                     let change = try Self.insertCodings(db, documentID: document.id, codeID: code.id, coderID: consensusID,

@@ -12,6 +12,8 @@ extension QCode {
                 of it inside the unit. Each disagreement (only one applied it) is a line of the decisions \
                 file (default NAME-decisions.csv): write keep or drop in its decision column and run again. \
                 keep adds that coder's coding (inside the unit) to the consensus; drop leaves it out. \
+                With --unit character or continuum the text is compared code by code instead: each stretch \
+                both coded becomes a consensus coding, and each stretch only one coded is a disagreement. \
                 Re-running adds nothing twice. One transaction; recorded in the audit log.
                 """)
 
@@ -39,10 +41,12 @@ extension QCode {
                         throw InputFileError(file: path, message: error.description)
                     }
                 }
+                let unit = try comparison.agreementUnit()
                 let report = try projectOptions.open().reconcile(
-                    coders: coders, into: into, unit: try comparison.agreementUnit(), minOverlap: comparison.minOverlap,
+                    coders: coders, into: into, unit: unit, minOverlap: comparison.minOverlap,
                     documents: comparison.documentNames(), decisions: previous)
-                var lines = ["\(into): \(report.agreed) agreed unit-code pair(s), \(report.kept) kept, \(report.dropped) dropped, "
+                let agreed = unit == .character || unit == .continuum ? "coded stretch(es)" : "unit-code pair(s)"
+                var lines = ["\(into): \(report.agreed) agreed \(agreed), \(report.kept) kept, \(report.dropped) dropped, "
                              + "\(report.pending) undecided; added \(report.added) coding(s)."]
                 if report.stale > 0 {
                     lines.append("\(report.stale) decision(s) in \(path) match no current disagreement and were ignored.")
