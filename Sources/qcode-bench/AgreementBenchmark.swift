@@ -34,7 +34,7 @@ enum AgreementBenchmark {
     }
 
     /// Builds a project of `files` transcripts with 6 themes × 10 codes and `codings` random
-    /// codings by three coders, then times `agreement` at turn and character level.
+    /// codings by three coders, then times `agreement` at turn, character and continuum level.
     static func project(files: Int, words: Int, codings: Int) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -52,7 +52,7 @@ enum AgreementBenchmark {
         _ = try project.importCodebook(Codebook(codes: codes), source: "bench")
         let (_, seeding) = try Measure.seconds { try BenchmarkSeeding.codings(project, count: codings, coders: 3) }
         print("agree project: \(files) transcripts imported in \(Measure.format(importing)), \(codings) codings seeded in \(Measure.format(seeding))")
-        for unit in [AgreementUnit.turn, .character] {
+        for unit in [AgreementUnit.turn, .character, .continuum] {
             for coders in [["coder1", "coder2"], ["coder1", "coder2", "coder3"]] {
                 var request = ProjectAgreementRequest(coders: coders)
                 request.unit = unit
