@@ -110,6 +110,11 @@ struct AgreementScope {
         codings[codingStart[d]..<codingStart[d + 1]]
     }
 
+    /// Document `d`'s stored text, for quoting units and stretches.
+    func text(_ db: Database, document d: Int) throws -> ScalarText {
+        ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [documents[d].id]) ?? "")
+    }
+
     /// The index of the code named by `query`, or nil for none.
     func codeIndex(_ query: String?) throws -> Int? {
         guard let query else { return nil }

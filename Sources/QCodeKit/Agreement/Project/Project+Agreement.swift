@@ -170,13 +170,15 @@ extension Project {
             rows = try unitAgreement(db, scope: scope, plan: plan, request: characters)
         }
         let domains = UnitizingDomains(scope: scope, includeChildren: request.includeChildren)
+        var families: [Int: UnitizedAlphaFamily?] = [:]  // a top-level code is both a code row and a theme row
         for row in 0..<plan.rowCount {
             let continua = zip(scope.documents, spans[row]).map {
                 UnitizedAlpha.Continuum(length: $0.length, coders: $1, document: $0.name)
             }
             rows[row].setUnitizedAlpha(try UnitizedAlpha.compute(continua).alpha, try UnitizedAlpha2016.compute(continua).alpha)
             let code = row < plan.codeRows.count ? plan.codeRows[row] : plan.themeRows[row - plan.codeRows.count]
-            rows[row].setDomainAlphas(try domains.subcodeFamily(of: code), coders: scope.coders, valuesAre: "its subcodes")
+            if families[code] == nil { families[code] = .some(try domains.subcodeFamily(of: code)) }
+            rows[row].setDomainAlphas(families[code]!, coders: scope.coders, valuesAre: "its subcodes")
         }
         return rows
     }

@@ -111,8 +111,7 @@ extension Project {
                 }
                 let disagreeing = byUnit.keys.sorted().filter { !byUnit[$0]!.a.isEmpty || !byUnit[$0]!.b.isEmpty }
                 guard !disagreeing.isEmpty else { continue }
-                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?",
-                                                          arguments: [document.id]) ?? "")
+                let text = try scope.text(db, document: d)
                 for unit in disagreeing {
                     let entry = byUnit[unit]!
                     let start = units[d].starts[unit], end = units[d].ends[unit]
@@ -133,8 +132,7 @@ extension Project {
             for (d, document) in scope.documents.enumerated() {
                 let stretches = StretchDisagreements.stretches(scope: scope, document: d) { scope.isInSubtree($0, of: root) }
                 guard !stretches.isEmpty else { continue }
-                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?",
-                                                          arguments: [document.id]) ?? "")
+                let text = try scope.text(db, document: d)
                 for s in stretches {
                     let turn = StretchDisagreements.turnNumber(turns[d], at: s.start)
                     result.append(UnitDisagreement(

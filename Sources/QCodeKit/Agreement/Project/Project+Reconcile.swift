@@ -102,87 +102,113 @@ extension Project {
         for row in decisions { if let choice = row.decision { decided[row.key] = choice } }
         return try database.write { db in
             let scope = try AgreementScope.read(db, coders: coders, documents: documents)
-            let consensusID = try Self.coderID(db, name: name)
-            let units = try scope.units(db, kind: stretches ? .turn : unit)
-            var report = ReconcileReport()
-            var added: [CodingAuditRecord] = []
-            var used = Set<String>()
-            func decide(_ row: inout ReconcileDecision) -> ReconcileDecision.Choice? {
-                row.decision = decided[row.key]
-                if row.decision != nil { used.insert(row.key) }
-                switch row.decision {
-                case .keep: report.kept += 1
-                case .drop: report.dropped += 1
-                case nil: break
-                }
-                report.decisions.append(row)
-                return row.decision
+            var run = ReconcileRun(name: name, consensusID: try Self.coderID(db, name: name), decided: decided)
+            if stretches {
+                try Self.reconcileStretches(db, scope: scope, run: &run)
+            } else {
+                try Self.reconcileUnits(db, scope: scope, unit: unit, minOverlap: minOverlap, run: &run)
             }
-            for (d, document) in scope.documents.enumerated() where stretches {
-                var byCode: [Int: [[TextSpan]]] = [:]
-                for coding in scope.codings(ofDocument: d) where coding.end > coding.start {
-                    byCode[Int(coding.code), default: [[], []]][Int(coding.coder)].append(TextSpan(start: coding.start, end: coding.end))
-                }
-                guard !byCode.isEmpty else { continue }
-                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?",
-                                                          arguments: [document.id]) ?? "")
-                for codeIndex in byCode.keys.sorted() {
-                    let code = scope.codes[codeIndex]
-                    let a = UnitAssignments.union(byCode[codeIndex]![0]), b = UnitAssignments.union(byCode[codeIndex]![1])
-                    var spans = SpanSetAlgebra.intersection(a, b)
-                    report.agreed += spans.count
-                    for (coder, only) in [(0, SpanSetAlgebra.difference(a, b)), (1, SpanSetAlgebra.difference(b, a))] {
-                        for span in only {
-                            let turn = StretchDisagreements.turnNumber(units[d], at: span.start)
-                            var row = ReconcileDecision(
-                                document: document.name, unit: turn, start: span.start, end: span.end, code: code.path,
-                                codedBy: scope.coders[coder], text: text.slice(span.start, span.end))
-                            if decide(&row) == .keep { spans.append(span) }
-                        }
-                    }
-                    guard !spans.isEmpty else { continue }
-                    let change = try Self.insertCodings(db, documentID: document.id, codeID: code.id, coderID: consensusID,
-                                                        spans: spans.sorted { $0.start < $1.start }, memo: nil)
-                    added += CodingAuditRecord.many(document.id, code.id, name, change.changed, nil)
-                }
-            }
-            for (d, document) in scope.documents.enumerated() where !stretches {
-                let assignments = UnitAssignments(scope: scope, document: d, units: units[d], minOverlap: minOverlap) { _ in true }
-                var text: ScalarText?
-                for key in assignments.keys {
-                    let pieces = assignments.pieces[key]!
-                    let code = scope.codes[key.code]
-                    var spans: [TextSpan] = []
-                    if !pieces[0].isEmpty && !pieces[1].isEmpty {
-                        report.agreed += 1
-                        spans = UnitAssignments.union(pieces[0] + pieces[1])
-                    } else {
-                        let coder = pieces[0].isEmpty ? 1 : 0
-                        if text == nil {
-                            text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?",
-                                                                  arguments: [document.id]) ?? "")
-                        }
-                        let start = units[d].starts[key.unit], end = units[d].ends[key.unit]
-                        var row = ReconcileDecision(
-                            document: document.name, unit: key.unit + 1, start: start, end: end, code: code.path,
-                            codedBy: scope.coders[coder], text: text!.slice(start, end))
-                        if decide(&row) == .keep { spans = UnitAssignments.union(pieces[coder]) }
-                    }
-                    guard !spans.isEmpty else { continue }
-                    let change = try Self.insertCodings(db, documentID: document.id, codeID: code.id, coderID: consensusID,
-                                                        spans: spans, memo: nil)
-                    added += CodingAuditRecord.many(document.id, code.id, name, change.changed, nil)
-                }
-            }
-            report.added = added.count
-            report.stale = decided.keys.filter { !used.contains($0) }.count
+            run.report.added = run.added.count
+            run.report.stale = decided.keys.filter { !run.used.contains($0) }.count
+            let report = run.report
             try AuditLog.record(
                 db, action: "reconcile",
                 summary: "\(name): consensus of \(scope.coders.joined(separator: " and ")) by \(unit): \(report.agreed) agreed, "
-                    + "\(report.kept) kept, \(report.dropped) dropped, \(report.pending) undecided; added \(added.count) coding(s)",
-                actor: name, after: added)
+                    + "\(report.kept) kept, \(report.dropped) dropped, \(report.pending) undecided; added \(report.added) coding(s)",
+                actor: name, after: run.added)
             return report
         }
+    }
+
+    /// Units: per unit and code, the union of both coders' parts when both applied it,
+    /// otherwise a decision.
+    private static func reconcileUnits(
+        _ db: Database, scope: AgreementScope, unit: AgreementUnit, minOverlap: Int, run: inout ReconcileRun
+    ) throws {
+        let units = try scope.units(db, kind: unit)
+        for (d, document) in scope.documents.enumerated() {
+            let assignments = UnitAssignments(scope: scope, document: d, units: units[d], minOverlap: minOverlap) { _ in true }
+            var text: ScalarText?
+            for key in assignments.keys {
+                let pieces = assignments.pieces[key]!
+                let code = scope.codes[key.code]
+                var spans: [TextSpan] = []
+                if !pieces[0].isEmpty && !pieces[1].isEmpty {
+                    run.report.agreed += 1
+                    spans = UnitAssignments.union(pieces[0] + pieces[1])
+                } else {
+                    let coder = pieces[0].isEmpty ? 1 : 0
+                    if text == nil { text = try scope.text(db, document: d) }
+                    let start = units[d].starts[key.unit], end = units[d].ends[key.unit]
+                    var row = ReconcileDecision(
+                        document: document.name, unit: key.unit + 1, start: start, end: end, code: code.path,
+                        codedBy: scope.coders[coder], text: text!.slice(start, end))
+                    if run.decide(&row) == .keep { spans = UnitAssignments.union(pieces[coder]) }
+                }
+                try run.add(db, spans: spans, document: document.id, code: code.id)
+            }
+        }
+    }
+
+    /// Stretches: per code, each stretch both coders coded, plus the decided one-sided stretches.
+    private static func reconcileStretches(_ db: Database, scope: AgreementScope, run: inout ReconcileRun) throws {
+        let turns = try scope.units(db, kind: .turn)
+        for (d, document) in scope.documents.enumerated() {
+            var byCode: [Int: [[TextSpan]]] = [:]
+            for coding in scope.codings(ofDocument: d) where coding.end > coding.start {
+                byCode[Int(coding.code), default: [[], []]][Int(coding.coder)].append(TextSpan(start: coding.start, end: coding.end))
+            }
+            guard !byCode.isEmpty else { continue }
+            let text = try scope.text(db, document: d)
+            for codeIndex in byCode.keys.sorted() {
+                let code = scope.codes[codeIndex]
+                let a = UnitAssignments.union(byCode[codeIndex]![0]), b = UnitAssignments.union(byCode[codeIndex]![1])
+                var spans = SpanSetAlgebra.intersection(a, b)
+                run.report.agreed += spans.count
+                for (coder, only) in [(0, SpanSetAlgebra.difference(a, b)), (1, SpanSetAlgebra.difference(b, a))] {
+                    for span in only {
+                        var row = ReconcileDecision(
+                            document: document.name, unit: StretchDisagreements.turnNumber(turns[d], at: span.start),
+                            start: span.start, end: span.end, code: code.path, codedBy: scope.coders[coder],
+                            text: text.slice(span.start, span.end))
+                        if run.decide(&row) == .keep { spans.append(span) }
+                    }
+                }
+                try run.add(db, spans: spans.sorted { $0.start < $1.start }, document: document.id, code: code.id)
+            }
+        }
+    }
+}
+
+/// The state of one reconcile run: the report, the decisions read, the codings added.
+private struct ReconcileRun {
+    let name: String
+    let consensusID: Int64
+    let decided: [String: ReconcileDecision.Choice]
+    var report = ReconcileReport()
+    var added: [CodingAuditRecord] = []
+    /// Keys of the decisions that matched a current disagreement.
+    var used = Set<String>()
+
+    /// Looks up the decision for `row`, records it in the report, and returns it.
+    mutating func decide(_ row: inout ReconcileDecision) -> ReconcileDecision.Choice? {
+        row.decision = decided[row.key]
+        if row.decision != nil { used.insert(row.key) }
+        switch row.decision {
+        case .keep: report.kept += 1
+        case .drop: report.dropped += 1
+        case nil: break
+        }
+        report.decisions.append(row)
+        return row.decision
+    }
+
+    /// Adds the consensus codings not already there.
+    mutating func add(_ db: Database, spans: [TextSpan], document: Int64, code: String) throws {
+        guard !spans.isEmpty else { return }
+        let change = try Project.insertCodings(db, documentID: document, codeID: code, coderID: consensusID,
+                                               spans: spans, memo: nil)
+        added += CodingAuditRecord.many(document, code, name, change.changed, nil)
     }
 }
 

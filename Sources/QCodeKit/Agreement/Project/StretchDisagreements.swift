@@ -48,11 +48,7 @@ enum StretchDisagreements {
     /// The number (from 1) of the turn containing `offset`, or of the next turn when `offset`
     /// lies between turns (a speaker label, a blank line); 0 after the last turn.
     static func turnNumber(_ turns: UnitSpans, at offset: Int) -> Int {
-        var low = 0, high = turns.ends.count
-        while low < high {
-            let mid = (low + high) / 2
-            if turns.ends[mid] <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low < turns.ends.count ? low + 1 : 0
+        let index = turns.firstUnit(endingAfter: offset)
+        return index < turns.count ? index + 1 : 0
     }
 }

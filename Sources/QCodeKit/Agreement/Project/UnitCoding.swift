@@ -129,16 +129,21 @@ struct UnitSpans {
         ends = sorted.map(\.end)
     }
 
-    /// The units that `start..<end` overlaps by at least `minOverlap` characters (a unit
-    /// shorter than that counts when the coding covers it whole).
-    func units(overlapping start: Int, _ end: Int, minOverlap: Int) -> Range<Int> {
-        // First unit ending after `start`.
+    /// The index of the first unit ending after `offset` (the unit containing it, or the next
+    /// one when it lies between units); `count` when there is none.
+    func firstUnit(endingAfter offset: Int) -> Int {
         var low = 0, high = ends.count
         while low < high {
             let mid = (low + high) / 2
-            if ends[mid] <= start { low = mid + 1 } else { high = mid }
+            if ends[mid] <= offset { low = mid + 1 } else { high = mid }
         }
-        var first = low
+        return low
+    }
+
+    /// The units that `start..<end` overlaps by at least `minOverlap` characters (a unit
+    /// shorter than that counts when the coding covers it whole).
+    func units(overlapping start: Int, _ end: Int, minOverlap: Int) -> Range<Int> {
+        var first = firstUnit(endingAfter: start)
         var last = first
         while last < starts.count && starts[last] < end { last += 1 }
         guard minOverlap > 1 else { return first..<last }
