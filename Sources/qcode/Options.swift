@@ -9,9 +9,15 @@ struct ProjectOptions: ParsableArguments {
         valueName: "path"))
     var project: String?
 
-    /// Opens the chosen project.
+    /// Opens the chosen project as the coder in $QCODE_CODER (for the audit log), and
+    /// prints what opening it did (a migration and its backup).
     func open() throws -> Project {
-        try Project.open(at: ProjectLocator.locate(explicit: project))
+        let environment = ProcessInfo.processInfo.environment
+        StoreHooks.installFromEnvironment(environment)
+        let project = try Project.open(at: ProjectLocator.locate(explicit: project, environment: environment),
+                                       user: environment["QCODE_CODER"].flatMap { $0.isEmpty ? nil : $0 })
+        for notice in project.notices { Console.message(notice) }
+        return project
     }
 }
 

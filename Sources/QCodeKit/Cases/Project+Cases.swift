@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// A case (participant) with its attribute values and linked documents.
-public struct CaseRecord: Sendable, Codable, Equatable {
+/// A case (participant) with its attribute values and linked documents, as shown and exported.
+public struct CaseDetails: Sendable, Codable, Equatable {
     public var name: String
     /// Attribute values by attribute name, typed as the attribute's inferred type.
     public var attributes: [String: AttributeValue]
@@ -136,19 +136,19 @@ extension Project {
     }
 
     /// All cases with attributes and documents, sorted by name.
-    public func cases() throws -> [CaseRecord] {
+    public func cases() throws -> [CaseDetails] {
         try database.read { db in try Self.cases(db, only: nil) }
     }
 
     /// One case by name.
-    public func caseRecord(_ name: String) throws -> CaseRecord {
+    public func caseRecord(_ name: String) throws -> CaseDetails {
         try database.read { db in
             guard let found = try Self.cases(db, only: name).first else { throw CaseError.notFound(name) }
             return found
         }
     }
 
-    static func cases(_ db: Database, only: String?) throws -> [CaseRecord] {
+    static func cases(_ db: Database, only: String?) throws -> [CaseDetails] {
         var types: [Int64: (String, AttributeType)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, name, type FROM attributes") {
             types[row["id"]] = (row["name"], AttributeType(rawValue: row["type"]) ?? .text)
@@ -163,7 +163,7 @@ extension Project {
                 attributes[name] = AttributeValue(stored: value["value"], type: type)
             }
             let documents = try String.fetchAll(db, sql: "SELECT name FROM documents WHERE case_id = ? ORDER BY id", arguments: [caseID])
-            return CaseRecord(name: row["name"], attributes: attributes, documents: documents)
+            return CaseDetails(name: row["name"], attributes: attributes, documents: documents)
         }
     }
 

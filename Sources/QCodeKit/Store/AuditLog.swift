@@ -12,14 +12,24 @@ public enum AuditLog {
     ///   - actor: the coder or user responsible, if known.
     ///   - before: the affected state before the change (any `Encodable`), if any.
     ///   - after: the state after the change, if any.
+    ///
+    /// Deprecated path kept while features move to `Store.recordAudit`, which takes the
+    /// acting user from the project instead of the environment.
     static func record(
         _ db: Database, action: String, summary: String, actor: String? = nil,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil
     ) throws {
+        try insert(db, action: action, summary: summary,
+                   actor: actor ?? ProcessInfo.processInfo.environment["QCODE_CODER"], before: before, after: after)
+    }
+
+    static func insert(
+        _ db: Database, action: String, summary: String, actor: String?,
+        before: (any Encodable)?, after: (any Encodable)?
+    ) throws {
         try db.execute(
             sql: "INSERT INTO audit_log(at, actor, action, summary, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [Clock.now(), actor ?? ProcessInfo.processInfo.environment["QCODE_CODER"],
-                        action, summary, try json(before), try json(after)])
+            arguments: [Clock.now(), actor, action, summary, try json(before), try json(after)])
     }
 
     private static func json(_ value: (any Encodable)?) throws -> String? {

@@ -12,18 +12,26 @@ import GRDB
 public final class Project: Sendable {
     /// The project file's location.
     public let url: URL
-    /// The connection. Library code reads and writes through it.
-    public let database: DatabaseQueue
+    /// The connection. Only `Store/` uses it; features go through `read` and `write`.
+    let database: DatabaseQueue
+    /// Who is working (the coder name the CLI was given), recorded in the audit log for
+    /// changes that name no coder. Nil when unknown.
+    public let user: String?
+    /// Things the caller should tell the user about opening, such as a migration and
+    /// where its backup went. The library prints nothing itself.
+    public let notices: [String]
 
-    private init(url: URL, database: DatabaseQueue) {
+    private init(url: URL, database: DatabaseQueue, user: String?, notices: [String] = []) {
         self.url = url
         self.database = database
+        self.user = user
+        self.notices = notices
     }
 
     /// Creates a new, empty project file at `url`.
     ///
     /// - Throws: `ProjectError.alreadyExists` if a file is there already.
-    public static func create(at url: URL) throws -> Project {
+    public static func create(at url: URL, user: String? = nil) throws -> Project {
         if FileManager.default.fileExists(atPath: url.path) {
             throw ProjectError.alreadyExists(url.path)
         }
@@ -48,14 +56,14 @@ public final class Project: Sendable {
                 arguments: [Clock.now(), "qcode \(QCodeVersion.current)"])
             try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
         }
-        return Project(url: url, database: pool)
+        return Project(url: url, database: pool, user: user)
     }
 
     /// Opens an existing project, migrating it (after a backup copy) if it is older.
     ///
     /// - Throws: `ProjectError` when the file is missing, not a qcode project, or newer
     ///   than this qcode understands.
-    public static func open(at url: URL) throws -> Project {
+    public static func open(at url: URL, user: String? = nil) throws -> Project {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ProjectError.notFound(url.path)
         }
@@ -68,16 +76,16 @@ public final class Project: Sendable {
         } catch {
             throw ProjectError.notAProject(url.path, "\(error)")
         }
+        var notices: [String] = []
         if version < Schema.formatVersion {
             let backup = try backUp(pool, url: url, label: "format\(version)")
             try Schema.migrator().migrate(pool)
             try pool.write { db in
                 try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
             }
-            FileHandle.standardError.write(Data(
-                "qcode: migrated \(url.lastPathComponent) from format \(version) to \(Schema.formatVersion); backup at \(backup.path)\n".utf8))
+            notices.append("migrated \(url.lastPathComponent) from format \(version) to \(Schema.formatVersion); backup at \(backup.path)")
         }
-        return Project(url: url, database: pool)
+        return Project(url: url, database: pool, user: user, notices: notices)
     }
 
     /// Reads the application id and format version through a read-only connection and
@@ -85,6 +93,8 @@ public final class Project: Sendable {
     private static func probeFormat(of url: URL) throws -> Int {
         var readOnly = Configuration()
         readOnly.readonly = true
+        // Opening reads the schema, which waits for a writer's checkpoint like any read.
+        readOnly.busyMode = .timeout(Project.busyTimeout)
         let (applicationID, version): (Int32, Int)
         do {
             let probe = try DatabaseQueue(path: url.path, configuration: readOnly)
@@ -134,10 +144,13 @@ public final class Project: Sendable {
         return backup
     }
 
+    /// How long a connection waits for another process's lock before giving up, in seconds.
+    static let busyTimeout: TimeInterval = 30
+
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(Project.busyTimeout)
         configuration.label = "qcode"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -15,7 +15,7 @@ public enum ProjectLocator {
     /// - Throws: `LocatorError` when there is none or more than one candidate.
     public static func locate(
         explicit: String?,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String],
         directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) throws -> URL {
         if let explicit, !explicit.isEmpty {

@@ -94,7 +94,7 @@ enum REFITest {
         var documentCases: [String: String?]
         var documentMemos: [String: String?]
         var codebook: [String]
-        var cases: [CaseRecord]
+        var cases: [CaseDetails]
         var attributes: [AttributeInfo]
         var codings: [String]
 

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// A row of `documents`: an imported transcript, its immutable NFC text and its structure.
+///
+/// `paragraphs` and `sentences` are packed spans (see `SpanPacking`); offsets are Unicode
+/// scalar offsets into `text`.
+struct DocumentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "documents"
+
+    var id: Int64?
+    var name: String
+    var caseID: Int64?
+    var format: String
+    var encoding: String?
+    var sourceFile: String
+    var sha256: String
+    var text: String
+    var characters: Int
+    var paragraphs: Data
+    var sentences: Data
+    var importedAt: String
+    var memo: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name
+        case caseID = "case_id"
+        case format, encoding
+        case sourceFile = "source_file"
+        case sha256, text, characters, paragraphs, sentences
+        case importedAt = "imported_at"
+        case memo
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let name = Column(CodingKeys.name)
+        static let caseID = Column(CodingKeys.caseID)
+        static let format = Column(CodingKeys.format)
+        static let encoding = Column(CodingKeys.encoding)
+        static let sourceFile = Column(CodingKeys.sourceFile)
+        static let sha256 = Column(CodingKeys.sha256)
+        static let text = Column(CodingKeys.text)
+        static let characters = Column(CodingKeys.characters)
+        static let paragraphs = Column(CodingKeys.paragraphs)
+        static let sentences = Column(CodingKeys.sentences)
+        static let importedAt = Column(CodingKeys.importedAt)
+        static let memo = Column(CodingKeys.memo)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
