@@ -17,9 +17,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        // SQLite's session extension (changesets), for undo and redo.
+        .target(
+            name: "CSQLiteSession",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .target(
             name: "QCodeKit",
             dependencies: [
+                "CSQLiteSession",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -19,20 +19,24 @@ public enum AuditLog {
         _ db: Database, action: String, summary: String, actor: String? = nil,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil
     ) throws {
-        try insert(db, action: action, summary: summary,
-                   actor: actor ?? ProcessInfo.processInfo.environment["QCODE_CODER"], before: before, after: after)
+        try insert(db, name: action, summary: summary,
+                   actor: actor ?? ProcessInfo.processInfo.environment["QCODE_CODER"],
+                   before: try json(before), after: try json(after), changes: nil)
     }
 
+    /// Inserts one row; returns its id.
+    @discardableResult
     static func insert(
-        _ db: Database, action: String, summary: String, actor: String?,
-        before: (any Encodable)?, after: (any Encodable)?
-    ) throws {
+        _ db: Database, name: String, summary: String, actor: String?,
+        before: String?, after: String?, changes: Data?
+    ) throws -> Int64 {
         try db.execute(
-            sql: "INSERT INTO audit_log(at, actor, action, summary, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [Clock.now(), actor, action, summary, try json(before), try json(after)])
+            sql: "INSERT INTO audit_log(at, actor, action, summary, before, after, changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [Clock.now(), actor, name, summary, before, after, changes])
+        return db.lastInsertedRowID
     }
 
-    private static func json(_ value: (any Encodable)?) throws -> String? {
+    static func json(_ value: (any Encodable)?) throws -> String? {
         guard let value else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -40,7 +44,9 @@ public enum AuditLog {
     }
 
     /// One entry of the audit trail.
-    public struct Entry: Sendable, Codable, FetchableRecord {
+    public struct Entry: Sendable, Codable, FetchableRecord, TableRecord {
+        public static let databaseTableName = "audit_log"
+
         public var id: Int64
         public var at: String
         public var actor: String?
@@ -48,6 +54,11 @@ public enum AuditLog {
         public var summary: String
         public var before: String?
         public var after: String?
+        /// The changeset of the entry's transaction (nil in entries older than format 3).
+        var changes: Data?
+
+        /// What the entry did, typed.
+        public var auditAction: AuditAction { AuditAction(name: action, before: before, after: after) }
     }
 }
 

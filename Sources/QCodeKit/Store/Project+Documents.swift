@@ -145,12 +145,13 @@ extension Project {
 
     /// Sets or clears a document's memo.
     public func setDocumentMemo(_ query: String, memo: String?) throws {
-        try database.write { db in
-            let id = try Self.documentID(db, query)
-            let before = try String.fetchOne(db, sql: "SELECT memo FROM documents WHERE id = ?", arguments: [id])
-            try db.execute(sql: "UPDATE documents SET memo = ? WHERE id = ?", arguments: [memo, id])
-            try AuditLog.record(db, action: "document.memo", summary: "memo on document \(query)",
-                                before: before, after: memo)
+        try write { store in
+            let id = try Self.documentID(store.db, query)
+            let row = try Row.fetchOne(store.db, sql: "SELECT name, memo FROM documents WHERE id = ?", arguments: [id])!
+            try store.db.execute(sql: "UPDATE documents SET memo = ? WHERE id = ?", arguments: [memo, id])
+            let name: String = row["name"]
+            try store.record(.documentMemo(DocumentMemoChange(document: name, before: row["memo"], after: memo)),
+                             summary: "memo on document \(name)")
         }
     }
 }

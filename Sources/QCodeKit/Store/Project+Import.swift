@@ -16,6 +16,8 @@ public enum CaseAssignment: Sendable {
 public struct ImportReport: Sendable {
     /// A document that was added.
     public struct Added: Sendable {
+        /// The new document's id.
+        public var id: Int64
         public var name: String
         public var file: String
         public var caseName: String?
@@ -56,7 +58,8 @@ extension Project {
         defer { reader.cancel() }
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                var writer = try DocumentWriter(db)
+                let recorder = try ChangeRecorder(db)
+                var writer = try DocumentWriter(db, recorder: recorder)
                 for (index, url) in urls.enumerated() {
                     let file = url.lastPathComponent
                     do {
@@ -78,10 +81,12 @@ extension Project {
                     }
                 }
                 if !report.added.isEmpty {
-                    try AuditLog.record(db, action: "import",
-                                        summary: "imported \(report.added.count) document(s)",
-                                        after: report.added.map(\.name))
+                    try Store(db, user: user, recorder: recorder).record(
+                        .importDocuments(ImportedDocuments(source: "import", ids: report.added.map(\.id),
+                                                          names: report.added.map(\.name))),
+                        summary: "imported \(report.added.count) document(s)")
                 }
+                StoreHooks.beforeCommit?()
                 return .commit
             }
         }
@@ -119,14 +124,16 @@ extension CaseAssignment {
 /// Writes parsed documents with prepared statements (the bulk path of an import).
 struct DocumentWriter {
     private let db: Database
+    private let recorder: ChangeRecorder?
     private let insertDocument: Statement
     private let insertTurn: Statement
     private var caseIDs: [String: Int64] = [:]
     private var attributeIDs: [String: Int64] = [:]
     private let importedAt = Clock.now()
 
-    init(_ db: Database) throws {
+    init(_ db: Database, recorder: ChangeRecorder? = nil) throws {
         self.db = db
+        self.recorder = recorder
         insertDocument = try db.makeStatement(sql: """
             INSERT INTO documents(name, case_id, format, encoding, source_file, sha256, text,
                                   characters, paragraphs, sentences, imported_at)
@@ -164,22 +171,32 @@ struct DocumentWriter {
             document.text, characters, SpanPacking.pack(document.paragraphs),
             SpanPacking.pack(document.sentences), importedAt,
         ])
-        try insertDocument.execute()
-        let documentID = db.lastInsertedRowID
-        for (index, turn) in document.turns.enumerated() {
-            insertTurn.setUncheckedArguments([
-                documentID, index + 1, turn.speaker, turn.span.start, turn.span.end, turn.time, turn.endTime,
-            ])
-            try insertTurn.execute()
+        // The text and turns are not recorded for undo: the audit entry names the document,
+        // and undoing the import removes it.
+        let documentID = try pausingRecorder {
+            try insertDocument.execute()
+            let documentID = db.lastInsertedRowID
+            for (index, turn) in document.turns.enumerated() {
+                insertTurn.setUncheckedArguments([
+                    documentID, index + 1, turn.speaker, turn.span.start, turn.span.end, turn.time, turn.endTime,
+                ])
+                try insertTurn.execute()
+            }
+            return documentID
         }
         for warning in document.warnings {
             report.warnings.append((fileName, warning))
         }
-        report.added.append(.init(name: document.name, file: fileName, caseName: caseName,
+        report.added.append(.init(id: documentID, name: document.name, file: fileName, caseName: caseName,
                                   turns: document.turns.count, characters: characters))
     }
 
-    private mutating func caseID(named name: String, report: inout ImportReport) throws -> Int64 {
+    private func pausingRecorder<T>(_ body: () throws -> T) throws -> T {
+        guard let recorder else { return try body() }
+        return try recorder.paused(body)
+    }
+
+        private mutating func caseID(named name: String, report: inout ImportReport) throws -> Int64 {
         if let id = caseIDs[name] { return id }
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE name = ?", arguments: [name]) {
             caseIDs[name] = id

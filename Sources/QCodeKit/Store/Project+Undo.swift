@@ -3,7 +3,7 @@ import GRDB
 
 /// Why an undo or redo was refused.
 public enum UndoError: Error, CustomStringConvertible, Equatable {
-    /// The newest change cannot be undone (e.g. an import or a codebook edit).
+    /// The change cannot be undone (an entry from an older qcode without undo data).
     case notUndoable(id: Int64, action: String, summary: String)
     /// The project has changed since, so the change cannot be reversed exactly.
     case conflict(id: Int64, reason: String)
@@ -13,7 +13,7 @@ public enum UndoError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notUndoable(let id, let action, let summary):
-            return "the latest change (#\(id), '\(action)': \(summary)) cannot be undone; only code, uncode and memo changes can"
+            return "change #\(id) ('\(action)': \(summary)) was recorded by an older qcode without what undo needs"
         case .conflict(let id, let reason):
             return "cannot reverse change #\(id): \(reason)"
         case .unreadable(let id, let action):
@@ -22,52 +22,63 @@ public enum UndoError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// A coding's memo change, as the `coding.memo.set` audit entry records it: the coding
+/// A coding's memo change, as older `coding.memo.set` audit entries record it: the coding
 /// by its natural key (ids change when a removal is undone) and the memo.
-struct CodingMemoAuditRecord: Codable {
-    var document: Int64
-    var code: String
-    var coder: String
-    var start: Int
-    var end: Int
-    var memo: String?
-}
+typealias CodingMemoAuditRecord = CodingSnapshot
 
-/// Undo and redo, derived from the audit log alone (no extra table or column).
+
+/// Undo and redo of any change, derived from the audit log.
 ///
-/// - An undo writes an entry with action `undo` and `after = {"undid": ID}`; a redo writes
-///   `redo` with `after = {"redid": ID}`. An entry is *undone* when the newest `undo`/`redo`
-///   entry naming it is an `undo`.
-/// - `undo` reverses the newest change (by that coder, if given) that is not an undo or
-///   redo and not undone. If that change cannot be reversed (imports, codebook edits,
-///   bulk imports), it refuses rather than reaching past it.
-/// - `redo` re-applies the undone change whose undo is newest, provided no new change
-///   (by that coder, if given) was made after that undo: a new change clears the redo
-///   stack, as in an editor.
+/// - Every entry written by format 3 or later keeps the changeset of its transaction:
+///   the rows it inserted, deleted and updated (SQLite's session extension). Undo applies
+///   the inverse changeset; an import also names the documents it added (their text is not
+///   recorded twice), and undo removes them with their turns. If a later change touched the
+///   same rows, undo refuses and says what changed; nothing is half-undone.
+/// - An undo writes an entry `undo` (`{"undid": ID}`) whose changeset is what the undo
+///   did; redo applies that changeset's inverse and writes `redo` (`{"redid": ID}`). An
+///   entry is *undone* when the newest undo/redo naming it is an undo.
+/// - `undo` takes the newest change (by that coder, if given) that is not an undo or redo
+///   and not undone: the project's latest change, whoever made it, by default.
+/// - `redo` re-applies the undone change whose undo is newest, provided no new change (by
+///   that coder, if given) came after that undo: a new change clears the redo stack.
+/// - Entries from older qcode versions (no changeset) are reversed from their payloads
+///   where those say enough: codings added or removed, coding and document memos.
 ///
-/// Reversible actions: `code` (after = the codings added), `uncode` (before = the codings
-/// removed), `coding.memo.set` (before/after = coding key and memo) and the older
-/// `coding.memo` (memo strings, coding id in the summary). Since it reads the log, undo
-/// works across sessions and processes; each undo or redo is one transaction.
+/// Undo and redo run with foreign-key enforcement off for their one transaction, so rows
+/// come back exactly as recorded whatever the order of tables; a foreign-key check before
+/// commit refuses any result that would leave a dangling link.
 extension Project {
-    /// The actions `undo` knows how to reverse.
-    public static let undoableActions: Set<String> = ["code", "uncode", "coding.memo", "coding.memo.set"]
-
     /// Undoes the newest change (by `coder`, if given) that has not been undone.
     ///
     /// - Returns: the entry that was undone, or nil when there is nothing to undo.
-    /// - Throws: `UndoError` when the newest change cannot be undone.
+    /// - Throws: `UndoError` when the change cannot be reversed exactly.
     @discardableResult
     public func undo(coder: String? = nil) throws -> AuditLog.Entry? {
-        try database.write { db in
-            let state = try UndoState(db)
-            guard let entry = try state.newestUndoable(db, coder: coder) else { return nil }
-            guard Self.undoableActions.contains(entry.action) else {
-                throw UndoError.notUndoable(id: entry.id, action: entry.action, summary: entry.summary)
+        try reversing { store in
+            let state = try UndoState(store.db)
+            guard let entry = try state.newestUndoable(store.db, coder: coder) else { return nil }
+            try Self.undo(entry, in: store)
+            try store.record(.undo(entry: entry.id), summary: "undid #\(entry.id): \(entry.summary)", actor: coder)
+            return entry
+        }
+    }
+
+    /// Undoes one entry, named by id (the terminal workspace undoes only its own changes).
+    ///
+    /// - Throws: `UndoError` when the entry is already undone, is an undo or redo, or
+    ///   cannot be reversed exactly.
+    @discardableResult
+    public func undo(entryID: Int64, actor: String? = nil) throws -> AuditLog.Entry {
+        try reversing { store in
+            let state = try UndoState(store.db)
+            guard let entry = try AuditLog.Entry.fetchOne(store.db, key: entryID) else {
+                throw UndoError.conflict(id: entryID, reason: "there is no such change")
             }
-            try Self.apply(db, entry, reverse: true)
-            try AuditLog.record(db, action: "undo", summary: "undid #\(entry.id): \(entry.summary)",
-                                actor: coder, after: ["undid": entry.id])
+            guard !entry.auditAction.isUndoOrRedo, !state.isUndone(entryID) else {
+                throw UndoError.conflict(id: entryID, reason: "it is already undone")
+            }
+            try Self.undo(entry, in: store)
+            try store.record(.undo(entry: entry.id), summary: "undid #\(entry.id): \(entry.summary)", actor: actor)
             return entry
         }
     }
@@ -78,12 +89,25 @@ extension Project {
     /// - Returns: the entry that was redone, or nil when there is nothing to redo.
     @discardableResult
     public func redo(coder: String? = nil) throws -> AuditLog.Entry? {
-        try database.write { db in
-            let state = try UndoState(db)
-            guard let entry = try state.newestRedoable(db, coder: coder) else { return nil }
-            try Self.apply(db, entry, reverse: false)
-            try AuditLog.record(db, action: "redo", summary: "redid #\(entry.id): \(entry.summary)",
-                                actor: coder, after: ["redid": entry.id])
+        try reversing { store in
+            let state = try UndoState(store.db)
+            guard let entry = try state.newestRedoable(store.db, coder: coder) else { return nil }
+            try Self.redo(entry, state: state, in: store)
+            try store.record(.redo(entry: entry.id), summary: "redid #\(entry.id): \(entry.summary)", actor: coder)
+            return entry
+        }
+    }
+
+    /// Redoes one undone entry, named by id.
+    @discardableResult
+    public func redo(entryID: Int64, actor: String? = nil) throws -> AuditLog.Entry {
+        try reversing { store in
+            let state = try UndoState(store.db)
+            guard let entry = try AuditLog.Entry.fetchOne(store.db, key: entryID), state.isUndone(entryID) else {
+                throw UndoError.conflict(id: entryID, reason: "it is not undone")
+            }
+            try Self.redo(entry, state: state, in: store)
+            try store.record(.redo(entry: entry.id), summary: "redid #\(entry.id): \(entry.summary)", actor: actor)
             return entry
         }
     }
@@ -96,43 +120,111 @@ extension Project {
         }
     }
 
+    /// Runs an undo or redo in one write transaction with foreign keys off (rows come back
+    /// in any table order) and checked before commit.
+    private func reversing<T>(_ body: (Store) throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var result: T?
+            try db.inTransaction(.immediate) {
+                let recorder = try ChangeRecorder(db)
+                result = try body(Store(db, user: user, recorder: recorder))
+                if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
+                    throw UndoError.conflict(id: 0, reason: "the result would leave a dangling link")
+                }
+                StoreHooks.beforeCommit?()
+                return .commit
+            }
+            return result!
+        }
+    }
+
     // MARK: Applying
 
-    private static func apply(_ db: Database, _ entry: AuditLog.Entry, reverse: Bool) throws {
-        switch entry.action {
-        case "code":
-            let records = try decode([CodingAuditRecord].self, entry.after, entry)
+    private static func undo(_ entry: AuditLog.Entry, in store: Store) throws {
+        let action = entry.auditAction
+        guard !action.isUndoOrRedo else {
+            throw UndoError.notUndoable(id: entry.id, action: entry.action, summary: entry.summary)
+        }
+        if let changes = entry.changes {
+            do {
+                try Changeset.apply(try Changeset.invert(changes), to: store.db)
+            } catch let error as ChangeRecorderError {
+                throw UndoError.conflict(id: entry.id, reason: error.description)
+            }
+            if case .importDocuments(let imported) = action, !imported.ids.isEmpty {
+                try removeImportedDocuments(imported.ids, entry: entry, in: store)
+            }
+            return
+        }
+        try applyLegacy(store.db, entry, reverse: true)
+    }
+
+    private static func redo(_ entry: AuditLog.Entry, state: UndoState, in store: Store) throws {
+        guard let undoID = state.marks[entry.id]?.at,
+              let undoEntry = try AuditLog.Entry.fetchOne(store.db, key: undoID) else {
+            throw UndoError.unreadable(id: entry.id, action: entry.action)
+        }
+        if let changes = undoEntry.changes {
+            do {
+                try Changeset.apply(try Changeset.invert(changes), to: store.db)
+            } catch let error as ChangeRecorderError {
+                throw UndoError.conflict(id: entry.id, reason: error.description)
+            }
+            return
+        }
+        try applyLegacy(store.db, entry, reverse: false)
+    }
+
+    /// Removes the documents an import added, with their turns. Codings made on them since
+    /// (not part of the import) refuse the undo.
+    private static func removeImportedDocuments(_ ids: [Int64], entry: AuditLog.Entry, in store: Store) throws {
+        for id in ids {
+            let later = try Int.fetchOne(store.db, sql: "SELECT count(*) FROM codings WHERE document_id = ?", arguments: [id]) ?? 0
+            if later > 0 {
+                let name = try String.fetchOne(store.db, sql: "SELECT name FROM documents WHERE id = ?", arguments: [id]) ?? String(id)
+                throw UndoError.conflict(id: entry.id, reason: "document '\(name)' has \(later) coding(s) made since; undo or remove them first")
+            }
+            try store.db.execute(sql: "DELETE FROM turns WHERE document_id = ?", arguments: [id])
+            try store.db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Reverses (or re-applies) an entry written before changesets were kept.
+    private static func applyLegacy(_ db: Database, _ entry: AuditLog.Entry, reverse: Bool) throws {
+        switch entry.auditAction {
+        case .code(let records) where !records.isEmpty:
             if reverse { try delete(db, records, entry) } else { try insert(db, records, entry) }
-        case "uncode":
-            let records = try decode([CodingAuditRecord].self, entry.before, entry)
+        case .uncode(let records) where !records.isEmpty:
             if reverse { try insert(db, records, entry) } else { try delete(db, records, entry) }
-        case "coding.memo.set":
-            let record = try decode(CodingMemoAuditRecord.self, reverse ? entry.before : entry.after, entry)
+        case .codingMemo(let change) where change.legacyCodingID == nil:
+            guard let record = reverse ? change.before : change.after else {
+                throw UndoError.unreadable(id: entry.id, action: entry.action)
+            }
             let id = try codingID(db, document: record.document, code: record.code, coder: record.coder,
                                   start: record.start, end: record.end, entry)
             try db.execute(sql: "UPDATE codings SET memo = ? WHERE id = ?", arguments: [record.memo, id])
-        case "coding.memo":
-            // Older entries: memo strings, the coding id only in the summary "memo on coding N".
+        case .codingMemo(let change):
+            // Format 1: memo strings, the coding id only in the summary "memo on coding N".
             guard let id = entry.summary.split(separator: " ").last.flatMap({ Int64($0) }) else {
                 throw UndoError.unreadable(id: entry.id, action: entry.action)
             }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM codings WHERE id = ?", arguments: [id]) == true else {
                 throw UndoError.conflict(id: entry.id, reason: "coding \(id) no longer exists")
             }
-            let json = reverse ? entry.before : entry.after
-            let memo = try json.map { try decode(String.self, $0, entry) }
-            try db.execute(sql: "UPDATE codings SET memo = ? WHERE id = ?", arguments: [memo, id])
+            try db.execute(sql: "UPDATE codings SET memo = ? WHERE id = ?",
+                           arguments: [reverse ? change.legacyBefore : change.legacyAfter, id])
+        case .documentMemo(let change):
+            // Format 2: the memos, the document as the user named it in the summary.
+            let prefix = "memo on document "
+            let name = change.document.isEmpty && entry.summary.hasPrefix(prefix)
+                ? String(entry.summary.dropFirst(prefix.count)) : change.document
+            let id = try documentID(db, name)
+            try db.execute(sql: "UPDATE documents SET memo = ? WHERE id = ?",
+                           arguments: [reverse ? change.before : change.after, id])
         default:
             throw UndoError.notUndoable(id: entry.id, action: entry.action, summary: entry.summary)
-        }
-    }
-
-    private static func decode<T: Decodable>(_ type: T.Type, _ json: String?, _ entry: AuditLog.Entry) throws -> T {
-        guard let json else { throw UndoError.unreadable(id: entry.id, action: entry.action) }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(json.utf8))
-        } catch {
-            throw UndoError.unreadable(id: entry.id, action: entry.action)
         }
     }
 
@@ -148,7 +240,7 @@ extension Project {
         return id
     }
 
-    private static func delete(_ db: Database, _ records: [CodingAuditRecord], _ entry: AuditLog.Entry) throws {
+    private static func delete(_ db: Database, _ records: [CodingSnapshot], _ entry: AuditLog.Entry) throws {
         for record in records {
             let id = try codingID(db, document: record.document, code: record.code, coder: record.coder,
                                   start: record.start, end: record.end, entry)
@@ -156,7 +248,7 @@ extension Project {
         }
     }
 
-    private static func insert(_ db: Database, _ records: [CodingAuditRecord], _ entry: AuditLog.Entry) throws {
+    private static func insert(_ db: Database, _ records: [CodingSnapshot], _ entry: AuditLog.Entry) throws {
         let now = Clock.now()
         for record in records {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [record.document]) == true else {

@@ -20,7 +20,60 @@ enum Schema {
             // every column they read, so a listing never visits the table itself.
             try db.execute(sql: #"CREATE INDEX codings_text_order ON codings(document_id, start, "end", code_id, coder_id, memo)"#)
         }
+        migrator.registerMigration("v3-undo-everything", migrate: undoEverything)
         return migrator
+    }
+
+    /// Format 3: every audit entry keeps the changeset of its transaction (undo applies
+    /// its inverse); a document's text may be replaced, as a new revision; coding ids are
+    /// never reused (AUTOINCREMENT), so a stale id can never name someone else's coding.
+    private static func undoEverything(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE audit_log ADD COLUMN changes BLOB;
+
+            ALTER TABLE documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            DROP TRIGGER documents_text_immutable;
+            CREATE TRIGGER documents_text_immutable
+            BEFORE UPDATE OF text, characters, paragraphs, sentences ON documents
+            WHEN NEW.revision = OLD.revision
+            BEGIN
+                SELECT RAISE(ABORT, 'document text is immutable once imported (a replacement is a new revision)');
+            END;
+
+            CREATE TABLE codings_v3 (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                code_id     TEXT NOT NULL REFERENCES codes(id) ON DELETE RESTRICT ON UPDATE CASCADE,
+                coder_id    INTEGER NOT NULL REFERENCES coders(id) ON DELETE RESTRICT,
+                start       INTEGER NOT NULL CHECK (start >= 0),
+                "end"       INTEGER NOT NULL,
+                memo        TEXT,
+                created_at  TEXT NOT NULL,
+                CHECK (start < "end"),
+                UNIQUE (document_id, code_id, coder_id, start, "end")
+            );
+            INSERT INTO codings_v3(id, document_id, code_id, coder_id, start, "end", memo, created_at)
+                SELECT id, document_id, code_id, coder_id, start, "end", memo, created_at FROM codings;
+            DROP TABLE codings;
+            ALTER TABLE codings_v3 RENAME TO codings;
+            CREATE INDEX codings_code ON codings(code_id);
+            CREATE INDEX codings_coder ON codings(coder_id);
+            CREATE INDEX codings_text_order ON codings(document_id, start, "end", code_id, coder_id, memo);
+
+            CREATE TRIGGER codings_inside_document_insert
+            BEFORE INSERT ON codings
+            WHEN NEW."end" > (SELECT characters FROM documents WHERE id = NEW.document_id)
+            BEGIN
+                SELECT RAISE(ABORT, 'coding ends past the end of its document');
+            END;
+
+            CREATE TRIGGER codings_inside_document_update
+            BEFORE UPDATE OF start, "end", document_id ON codings
+            WHEN NEW."end" > (SELECT characters FROM documents WHERE id = NEW.document_id)
+            BEGIN
+                SELECT RAISE(ABORT, 'coding ends past the end of its document');
+            END;
+            """)
     }
 
     /// The format version this build of qcode writes and understands.

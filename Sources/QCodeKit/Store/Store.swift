@@ -13,10 +13,31 @@ struct Store {
     let db: Database
     /// Who is acting, when a change names no coder (the project's `user`).
     let user: String?
+    /// Records the rows this transaction changes, for undo (nil in read transactions).
+    let recorder: ChangeRecorder?
 
-    init(_ db: Database, user: String? = nil) {
+    init(_ db: Database, user: String? = nil, recorder: ChangeRecorder? = nil) {
         self.db = db
         self.user = user
+        self.recorder = recorder
+    }
+
+    /// Records one change in the audit log with the rows changed since the last entry of
+    /// this transaction (the changeset undo inverts).
+    ///
+    /// - Returns: the new entry's id.
+    @discardableResult
+    func record(_ action: AuditAction, summary: String, actor: String? = nil) throws -> Int64 {
+        try AuditLog.insert(db, name: action.name, summary: summary, actor: actor ?? user,
+                            before: nil, after: try action.encodedPayload(),
+                            changes: try recorder?.takeChangeset())
+    }
+
+    /// Runs `body` without recording its row changes for undo (bulk document inserts,
+    /// which the audit entry names instead).
+    func withoutRecordingChanges<T>(_ body: () throws -> T) rethrows -> T {
+        guard let recorder else { return try body() }
+        return try recorder.paused(body)
     }
 
     /// Records one change in the audit log, inside this transaction.
@@ -31,7 +52,9 @@ struct Store {
         action: String, summary: String, actor: String? = nil,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil
     ) throws {
-        try AuditLog.insert(db, action: action, summary: summary, actor: actor ?? user, before: before, after: after)
+        try AuditLog.insert(db, name: action, summary: summary, actor: actor ?? user,
+                            before: try AuditLog.json(before), after: try AuditLog.json(after),
+                            changes: try recorder?.takeChangeset())
     }
 }
 
@@ -51,7 +74,8 @@ extension Project {
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`): all of it lands or none.
     func write<T>(_ body: (Store) throws -> T) throws -> T {
         try database.write { db in
-            let result = try body(Store(db, user: user))
+            let recorder = try ChangeRecorder(db)
+            let result = try body(Store(db, user: user, recorder: recorder))
             StoreHooks.beforeCommit?()
             return result
         }
