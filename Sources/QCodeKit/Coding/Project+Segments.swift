@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A coded segment: one coding with its text and context.
 ///
@@ -60,38 +59,36 @@ extension Project {
     /// The coded segments matching `filter`, in text order (document, start, end; then code
     /// and coder ids).
     public func segments(_ filter: SegmentFilter = .init()) throws -> [CodedSegment] {
-        try database.read { db in
-            let paths = try Self.codePaths(db)
-            var coders: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM coders") { coders[row[0]] = row[1] }
+        try read { store in
+            let paths = Dictionary(uniqueKeysWithValues: try store.codebookCodes().map { ($0.id, $0.path) })
+            let codeIDs = try store.codeIDsByRowID()
+            let coders = try store.coderNamesByID()
             var documents: [Int64: (name: String, case: String?)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT d.id, d.name, c.name FROM documents d LEFT JOIN cases c ON c.id = d.case_id") {
-                documents[row[0]] = (row[1], row[2])
-            }
+            for document in try store.documentLabels() { documents[document.id] = (document.name, document.caseName) }
             var currentDocument: Int64 = -1
             var text = ScalarText("")
             var turns: [TurnInfo] = []
             var segments: [CodedSegment] = []
-            let cursor = try Self.codingsInTextOrder(db, filter)
-            while let row = try cursor.next() {
-                let documentID: Int64 = row[1]
+            let selection = try Self.codingSelection(store, filter)
+            try store.forEachCodingInTextOrder(selection) { coding in
+                let documentID = coding.documentID
                 if documentID != currentDocument {
                     currentDocument = documentID
-                    text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [documentID]) ?? "")
-                    turns = try TurnInfo.all(db, document: documentID)
+                    text = ScalarText(try store.documentText(documentID) ?? "")
+                    turns = try store.turnInfos(ofDocument: documentID)
                 }
-                let start: Int = row[5]
-                let end: Int = row[6]
+                let start = coding.start
+                let end = coding.end
                 let turn = TurnInfo.index(startingAtOrBefore: start, in: turns).map { turns[$0] }
                 if let speaker = filter.speaker, turn?.speaker?.caseInsensitiveCompare(speaker) != .orderedSame {
-                    continue
+                    return
                 }
-                let codeID: String = row[2]
+                let codeID = codeIDs[coding.codeRowID] ?? ""
                 let document = documents[documentID]
                 segments.append(CodedSegment(
-                    id: row[0], document: document?.name ?? "", case: document?.case,
-                    code: paths[codeID] ?? codeID, coder: coders[row[4]] ?? "", start: start, end: end,
-                    text: text.slice(start, end), memo: row[7],
+                    id: coding.id, document: document?.name ?? "", case: document?.case,
+                    code: paths[codeID] ?? codeID, coder: coders[coding.coderID] ?? "", start: start, end: end,
+                    text: text.slice(start, end), memo: coding.memo,
                     speaker: turn?.speaker, turn: turn?.number, time: turn?.time))
             }
             return segments

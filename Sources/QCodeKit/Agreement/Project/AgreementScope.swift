@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What a project comparison covers: the coders, the documents, the codebook and every
 /// coding of those coders in those documents, read in three queries.
@@ -30,6 +29,30 @@ struct AgreementScope {
     /// `codings[codingStart[d] ..< codingStart[d + 1]]` are document `d`'s.
     let codingStart: [Int]
 
+    /// A scope from plain values: the codings are sorted by document, start, end, code and
+    /// coder and indexed by document.
+    ///
+    /// - Parameters:
+    ///   - codings: codings whose `document`, `coder` and `code` index `documents`, `coders`
+    ///     and `codes`.
+    ///   - codes: every code, depth-first (each parent before its children).
+    init(coders: [String], documents: [Document], codes: [FlatCode], codings: [Coding]) {
+        var codeIndexByID: [String: Int] = [:]
+        for (index, code) in codes.enumerated() { codeIndexByID[code.id] = index }
+        let codings = codings.sorted {
+            ($0.document, $0.start, $0.end, $0.code, $0.coder) < ($1.document, $1.start, $1.end, $1.code, $1.coder)
+        }
+        var codingStart = [Int](repeating: 0, count: documents.count + 1)
+        for coding in codings { codingStart[Int(coding.document) + 1] += 1 }
+        for d in 0..<documents.count { codingStart[d + 1] += codingStart[d] }
+        self.coders = coders
+        self.documents = documents
+        self.codes = codes
+        self.parent = codes.map { $0.parentID.flatMap { codeIndexByID[$0] } }
+        self.codings = codings
+        self.codingStart = codingStart
+    }
+
     /// Reads the scope.
     ///
     /// - Parameters:
@@ -38,71 +61,58 @@ struct AgreementScope {
     ///     of the coders has coded at least once.
     /// - Throws: `AgreementError` for unknown or repeated coders or no shared documents;
     ///   `DocumentLookupError` for unknown documents.
-    static func read(_ db: Database, coders names: [String], documents queries: [String], minimumCoders: Int = 2) throws -> AgreementScope {
+    static func read(_ store: Store, coders names: [String], documents queries: [String], minimumCoders: Int = 2) throws -> AgreementScope {
         guard names.count >= minimumCoders else { throw AgreementError.tooFewCoders }
         var coderIDs: [Int64] = []
         var coders: [String] = []
-        let known = try String.fetchAll(db, sql: "SELECT name FROM coders ORDER BY name")
+        let known = try store.allCoderNames()
         for name in names {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, name FROM coders WHERE name = ?", arguments: [trimmed]) else {
+            guard let coder = try store.coder(named: trimmed), let id = coder.id else {
                 throw AgreementError.unknownCoder(trimmed, known: known)
             }
-            let id: Int64 = row["id"]
             guard !coderIDs.contains(id) else { throw AgreementError.duplicateCoder(trimmed) }
             coderIDs.append(id)
-            coders.append(row["name"])
+            coders.append(coder.name)
         }
-        let placeholders = databaseQuestionMarks(count: coderIDs.count)
 
         var documentIDs: [Int64]
         if queries.isEmpty {
-            documentIDs = try Int64.fetchAll(db, sql: """
-                SELECT document_id FROM codings WHERE coder_id IN (\(placeholders))
-                GROUP BY document_id HAVING count(DISTINCT coder_id) = ? ORDER BY document_id
-                """, arguments: StatementArguments(coderIDs) + [coderIDs.count])
+            documentIDs = try store.documentsCodedByAll(coderIDs)
             guard !documentIDs.isEmpty else { throw AgreementError.noSharedDocuments(coders) }
         } else {
             documentIDs = []
-            for query in queries where !documentIDs.contains(try Project.documentID(db, query)) {
-                documentIDs.append(try Project.documentID(db, query))
+            for query in queries where !documentIDs.contains(try store.documentID(query)) {
+                documentIDs.append(try store.documentID(query))
             }
         }
         var documentIndex: [Int64: Int32] = [:]
         var documents: [Document] = []
         for id in documentIDs {
-            let row = try Row.fetchOne(db, sql: "SELECT name, characters FROM documents WHERE id = ?", arguments: [id])!
+            guard let document = try store.documentNameAndLength(id) else {
+                throw DocumentLookupError.notFound(String(id))
+            }
             documentIndex[id] = Int32(documents.count)
-            documents.append(Document(id: id, name: row["name"], length: row["characters"]))
+            documents.append(Document(id: id, name: document.name, length: document.characters))
         }
 
-        let codes = try Project.flatCodes(db)
+        let codes = try store.codebookCodes()
         var codeIndexByID: [String: Int] = [:]
         for (index, code) in codes.enumerated() { codeIndexByID[code.id] = index }
-        let parent = codes.map { $0.parentID.flatMap { codeIndexByID[$0] } }
         var codeIndexByRowID: [Int64: Int32] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT rowid, id FROM codes") {
-            if let index = codeIndexByID[row[1]] { codeIndexByRowID[row[0]] = Int32(index) }
+        for (rowID, id) in try store.codeIDsByRowID() {
+            if let index = codeIndexByID[id] { codeIndexByRowID[rowID] = Int32(index) }
         }
         var coderIndex: [Int64: Int32] = [:]
         for (index, id) in coderIDs.enumerated() { coderIndex[id] = Int32(index) }
 
         var codings: [Coding] = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT k.document_id, k.coder_id, c.rowid, k.start, k."end"
-            FROM codings k JOIN codes c ON c.id = k.code_id
-            WHERE k.coder_id IN (\(placeholders))
-            """, arguments: StatementArguments(coderIDs))
-        while let row = try cursor.next() {
-            guard let document = documentIndex[row[0]], let code = codeIndexByRowID[row[2]] else { continue }
-            codings.append(Coding(document: document, coder: coderIndex[row[1]]!, code: code, start: row[3], end: row[4]))
+        try store.forEachCoding(byCoders: coderIDs) { row in
+            guard let document = documentIndex[row.documentID], let code = codeIndexByRowID[row.codeRowID],
+                  let coder = coderIndex[row.coderID] else { return }
+            codings.append(Coding(document: document, coder: coder, code: code, start: row.start, end: row.end))
         }
-        codings.sort { ($0.document, $0.start, $0.end, $0.code, $0.coder) < ($1.document, $1.start, $1.end, $1.code, $1.coder) }
-        var codingStart = [Int](repeating: 0, count: documents.count + 1)
-        for coding in codings { codingStart[Int(coding.document) + 1] += 1 }
-        for d in 0..<documents.count { codingStart[d + 1] += codingStart[d] }
-        return AgreementScope(coders: coders, documents: documents, codes: codes, parent: parent,
-                              codings: codings, codingStart: codingStart)
+        return AgreementScope(coders: coders, documents: documents, codes: codes, codings: codings)
     }
 
     /// Document `d`'s codings.
@@ -111,8 +121,8 @@ struct AgreementScope {
     }
 
     /// Document `d`'s stored text, for quoting units and stretches.
-    func text(_ db: Database, document d: Int) throws -> ScalarText {
-        ScalarText(try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [documents[d].id]) ?? "")
+    func text(_ store: Store, document d: Int) throws -> ScalarText {
+        ScalarText(try store.documentText(documents[d].id) ?? "")
     }
 
     /// The index of the code named by `query`, or nil for none.
@@ -140,21 +150,16 @@ struct AgreementScope {
         return current
     }
 
-    /// Each document's units for a stored unit kind, read in one query.
-    func units(_ db: Database, kind: AgreementUnit) throws -> [UnitSpans] {
+    /// Each document's units for a stored unit kind (turns read in one query).
+    func units(_ store: Store, kind: AgreementUnit) throws -> [UnitSpans] {
         var byID: [Int64: [TextSpan]] = [:]
         switch kind {
         case .turn:
-            let cursor = try Row.fetchCursor(db, sql: "SELECT document_id, start, \"end\" FROM turns ORDER BY document_id, number")
-            while let row = try cursor.next() {
-                byID[row[0], default: []].append(TextSpan(start: row[1], end: row[2]))
-            }
-        case .sentence, .paragraph:
-            let column = kind == .sentence ? "sentences" : "paragraphs"
-            for document in documents {
-                let blob = try Data.fetchOne(db, sql: "SELECT \(column) FROM documents WHERE id = ?", arguments: [document.id])
-                byID[document.id] = SpanPacking.unpack(blob ?? Data())
-            }
+            byID = try store.turnSpansByDocument()
+        case .sentence:
+            for document in documents { byID[document.id] = try store.sentenceSpans(ofDocument: document.id) }
+        case .paragraph:
+            for document in documents { byID[document.id] = try store.paragraphSpans(ofDocument: document.id) }
         default:
             break
         }

@@ -1,5 +1,3 @@
-import GRDB
-
 extension Project {
     /// Inter-coder agreement per code, per top-level theme and overall, for two or more
     /// coders of this project.
@@ -25,8 +23,8 @@ extension Project {
     /// - Complexity: O(codings · log units + documents · rows · units / 64) for unit-based
     ///   comparisons; three queries, none per unit.
     public func agreement(_ request: ProjectAgreementRequest) throws -> ProjectAgreement {
-        try database.read { db in
-            let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
+        try read { store in
+            let scope = try AgreementScope.read(store, coders: request.coders, documents: request.documents)
             let m = scope.coders.count
             if case .segment = request.unit, m != 2 {
                 throw AgreementError.needsTwoCoders("--unit \(request.unit)")
@@ -35,11 +33,11 @@ extension Project {
             let rows: [CodeAgreement]
             switch request.unit {
             case .turn, .sentence, .paragraph, .character:
-                rows = try Self.unitAgreement(db, scope: scope, plan: plan, request: request)
+                rows = try Self.unitAgreement(store, scope: scope, plan: plan, request: request)
             case .segment(let overlap):
                 rows = Self.segmentAgreement(scope: scope, plan: plan, overlap: overlap)
             case .continuum:
-                rows = try Self.continuumAgreement(db, scope: scope, plan: plan, request: request)
+                rows = try Self.continuumAgreement(store, scope: scope, plan: plan, request: request)
             }
             let codeRows = Array(rows[..<plan.codeRows.count])
             let themeRows = Array(rows[plan.codeRows.count...])
@@ -66,11 +64,11 @@ extension Project {
     // MARK: Units
 
     private static func unitAgreement(
-        _ db: Database, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
+        _ store: Store, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
     ) throws -> [CodeAgreement] {
         let m = scope.coders.count
         let character = request.unit == .character
-        let spans = character ? [] : try scope.units(db, kind: request.unit)
+        let spans = character ? [] : try scope.units(store, kind: request.unit)
         var sweep = UnitCoding(rows: plan.rowCount, coders: m)
         var tallies = [BinaryAgreement](repeating: BinaryAgreement(coders: m), count: plan.rowCount)
         var parts = [[CharacterAgreement]](repeating: [], count: character && m == 2 ? plan.rowCount : 0)
@@ -158,7 +156,7 @@ extension Project {
     /// with subcodes, `uα` and `cuα` over the subcodes. With two coders also segment matching,
     /// the length-weighted kappa and the 2004 form of `|uα`.
     private static func continuumAgreement(
-        _ db: Database, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
+        _ store: Store, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
     ) throws -> [CodeAgreement] {
         let spans = rowSpans(scope: scope, plan: plan)
         var rows: [CodeAgreement]
@@ -167,7 +165,7 @@ extension Project {
         } else {
             var characters = request
             characters.unit = .character
-            rows = try unitAgreement(db, scope: scope, plan: plan, request: characters)
+            rows = try unitAgreement(store, scope: scope, plan: plan, request: characters)
         }
         let domains = UnitizingDomains(scope: scope, includeChildren: request.includeChildren)
         var families: [Int: UnitizedAlphaFamily?] = [:]  // a top-level code is both a code row and a theme row

@@ -1,5 +1,3 @@
-import GRDB
-
 /// One unit on which two coders applied different codes; for units `character` and
 /// `continuum`, one maximal stretch of text over which their codes differ.
 public struct UnitDisagreement: Sendable, Codable, Equatable {
@@ -87,10 +85,10 @@ extension Project {
         guard [.turn, .sentence, .paragraph].contains(request.unit) else {
             throw AgreementError.unsupportedUnit("disagreements", allowed: "turn, sentence, paragraph, character or continuum")
         }
-        return try database.read { db in
-            let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
+        return try read { store in
+            let scope = try AgreementScope.read(store, coders: request.coders, documents: request.documents)
             let root = try scope.codeIndex(request.code)
-            let units = try scope.units(db, kind: request.unit)
+            let units = try scope.units(store, kind: request.unit)
             var result: [UnitDisagreement] = []
             for (d, document) in scope.documents.enumerated() {
                 let assignments = UnitAssignments(scope: scope, document: d, units: units[d], minOverlap: request.minOverlap) {
@@ -111,7 +109,7 @@ extension Project {
                 }
                 let disagreeing = byUnit.keys.sorted().filter { !byUnit[$0]!.a.isEmpty || !byUnit[$0]!.b.isEmpty }
                 guard !disagreeing.isEmpty else { continue }
-                let text = try scope.text(db, document: d)
+                let text = try scope.text(store, document: d)
                 for unit in disagreeing {
                     let entry = byUnit[unit]!
                     let start = units[d].starts[unit], end = units[d].ends[unit]
@@ -124,15 +122,15 @@ extension Project {
     }
 
     private func stretchDisagreements(_ request: DisagreementRequest) throws -> [UnitDisagreement] {
-        try database.read { db in
-            let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
+        try read { store in
+            let scope = try AgreementScope.read(store, coders: request.coders, documents: request.documents)
             let root = try scope.codeIndex(request.code)
-            let turns = try scope.units(db, kind: .turn)
+            let turns = try scope.units(store, kind: .turn)
             var result: [UnitDisagreement] = []
             for (d, document) in scope.documents.enumerated() {
                 let stretches = StretchDisagreements.stretches(scope: scope, document: d) { scope.isInSubtree($0, of: root) }
                 guard !stretches.isEmpty else { continue }
-                let text = try scope.text(db, document: d)
+                let text = try scope.text(store, document: d)
                 for s in stretches {
                     let turn = StretchDisagreements.turnNumber(turns[d], at: s.start)
                     result.append(UnitDisagreement(
@@ -156,8 +154,8 @@ extension Project {
         guard let codeQuery = request.code else {
             throw AgreementError.badDecisionsFile("--confusion needs --code PARENT, whose child codes are compared")
         }
-        return try database.read { db in
-            let scope = try AgreementScope.read(db, coders: request.coders, documents: request.documents)
+        return try read { store in
+            let scope = try AgreementScope.read(store, coders: request.coders, documents: request.documents)
             let parent = try scope.codeIndex(codeQuery)!
             let children = scope.codes.indices.filter { scope.parent[$0] == parent }
             guard !children.isEmpty else { throw AgreementError.noChildren(scope.codes[parent].path) }
@@ -168,7 +166,7 @@ extension Project {
             let q = children.count + 2
             let none = children.count, several = children.count + 1
             var counts = [[Int]](repeating: [Int](repeating: 0, count: q), count: q)
-            let units = try scope.units(db, kind: request.unit)
+            let units = try scope.units(store, kind: request.unit)
             var sweep = UnitCoding(rows: children.count, coders: 2)
             for d in scope.documents.indices {
                 sweep.reset(units: units[d].count)

@@ -1,6 +1,5 @@
 import CSV
 import Foundation
-import GRDB
 
 /// One disagreement to decide when reconciling two coders: a unit where only one of them
 /// applied a code.
@@ -100,19 +99,19 @@ extension Project {
         }
         var decided: [String: ReconcileDecision.Choice] = [:]
         for row in decisions { if let choice = row.decision { decided[row.key] = choice } }
-        return try database.write { db in
-            let scope = try AgreementScope.read(db, coders: coders, documents: documents)
-            var run = ReconcileRun(name: name, consensusID: try Self.coderID(db, name: name), decided: decided)
+        return try write { store in
+            let scope = try AgreementScope.read(store, coders: coders, documents: documents)
+            var run = ReconcileRun(name: name, consensusID: try store.coderID(named: name), decided: decided)
             if stretches {
-                try Self.reconcileStretches(db, scope: scope, run: &run)
+                try Self.reconcileStretches(store, scope: scope, run: &run)
             } else {
-                try Self.reconcileUnits(db, scope: scope, unit: unit, minOverlap: minOverlap, run: &run)
+                try Self.reconcileUnits(store, scope: scope, unit: unit, minOverlap: minOverlap, run: &run)
             }
             run.report.added = run.added.count
             run.report.stale = decided.keys.filter { !run.used.contains($0) }.count
             let report = run.report
-            try AuditLog.record(
-                db, action: "reconcile",
+            try store.recordAudit(
+                action: "reconcile",
                 summary: "\(name): consensus of \(scope.coders.joined(separator: " and ")) by \(unit): \(report.agreed) agreed, "
                     + "\(report.kept) kept, \(report.dropped) dropped, \(report.pending) undecided; added \(report.added) coding(s)",
                 actor: name, after: run.added)
@@ -123,9 +122,9 @@ extension Project {
     /// Units: per unit and code, the union of both coders' parts when both applied it,
     /// otherwise a decision.
     private static func reconcileUnits(
-        _ db: Database, scope: AgreementScope, unit: AgreementUnit, minOverlap: Int, run: inout ReconcileRun
+        _ store: Store, scope: AgreementScope, unit: AgreementUnit, minOverlap: Int, run: inout ReconcileRun
     ) throws {
-        let units = try scope.units(db, kind: unit)
+        let units = try scope.units(store, kind: unit)
         for (d, document) in scope.documents.enumerated() {
             let assignments = UnitAssignments(scope: scope, document: d, units: units[d], minOverlap: minOverlap) { _ in true }
             var text: ScalarText?
@@ -138,28 +137,28 @@ extension Project {
                     spans = UnitAssignments.union(pieces[0] + pieces[1])
                 } else {
                     let coder = pieces[0].isEmpty ? 1 : 0
-                    if text == nil { text = try scope.text(db, document: d) }
+                    if text == nil { text = try scope.text(store, document: d) }
                     let start = units[d].starts[key.unit], end = units[d].ends[key.unit]
                     var row = ReconcileDecision(
                         document: document.name, unit: key.unit + 1, start: start, end: end, code: code.path,
                         codedBy: scope.coders[coder], text: text!.slice(start, end))
                     if run.decide(&row) == .keep { spans = UnitAssignments.union(pieces[coder]) }
                 }
-                try run.add(db, spans: spans, document: document.id, code: code.id)
+                try run.add(store, spans: spans, document: document.id, code: code.id)
             }
         }
     }
 
     /// Stretches: per code, each stretch both coders coded, plus the decided one-sided stretches.
-    private static func reconcileStretches(_ db: Database, scope: AgreementScope, run: inout ReconcileRun) throws {
-        let turns = try scope.units(db, kind: .turn)
+    private static func reconcileStretches(_ store: Store, scope: AgreementScope, run: inout ReconcileRun) throws {
+        let turns = try scope.units(store, kind: .turn)
         for (d, document) in scope.documents.enumerated() {
             var byCode: [Int: [[TextSpan]]] = [:]
             for coding in scope.codings(ofDocument: d) where coding.end > coding.start {
                 byCode[Int(coding.code), default: [[], []]][Int(coding.coder)].append(TextSpan(start: coding.start, end: coding.end))
             }
             guard !byCode.isEmpty else { continue }
-            let text = try scope.text(db, document: d)
+            let text = try scope.text(store, document: d)
             for codeIndex in byCode.keys.sorted() {
                 let code = scope.codes[codeIndex]
                 let a = UnitAssignments.union(byCode[codeIndex]![0]), b = UnitAssignments.union(byCode[codeIndex]![1])
@@ -174,7 +173,7 @@ extension Project {
                         if run.decide(&row) == .keep { spans.append(span) }
                     }
                 }
-                try run.add(db, spans: spans.sorted { $0.start < $1.start }, document: document.id, code: code.id)
+                try run.add(store, spans: spans.sorted { $0.start < $1.start }, document: document.id, code: code.id)
             }
         }
     }
@@ -204,10 +203,10 @@ private struct ReconcileRun {
     }
 
     /// Adds the consensus codings not already there.
-    mutating func add(_ db: Database, spans: [TextSpan], document: Int64, code: String) throws {
+    mutating func add(_ store: Store, spans: [TextSpan], document: Int64, code: String) throws {
         guard !spans.isEmpty else { return }
-        let change = try Project.insertCodings(db, documentID: document, codeID: code, coderID: consensusID,
-                                               spans: spans, memo: nil)
+        let change = try store.insertCodings(documentID: document, codeID: code, coderID: consensusID,
+                                             spans: spans, memo: nil)
         added += CodingAuditRecord.many(document, code, name, change.changed, nil)
     }
 }

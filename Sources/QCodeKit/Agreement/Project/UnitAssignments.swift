@@ -13,8 +13,17 @@ struct UnitAssignments {
 
     /// Assigns document `d`'s codings of codes for which `counts(code)` is true to units.
     init(scope: AgreementScope, document d: Int, units: UnitSpans, minOverlap: Int, counts: (Int) -> Bool) {
-        let coders = scope.coders.count
-        for coding in scope.codings(ofDocument: d) where counts(Int(coding.code)) {
+        self.init(codings: scope.codings(ofDocument: d), coders: scope.coders.count, units: units,
+                  minOverlap: minOverlap, counts: counts)
+    }
+
+    /// Assigns one document's codings (by coders `0..<coders`) of codes for which
+    /// `counts(code)` is true to the units they overlap by at least `minOverlap` characters,
+    /// keeping the part of each coding inside each unit.
+    init<Codings: Sequence<AgreementScope.Coding>>(
+        codings: Codings, coders: Int, units: UnitSpans, minOverlap: Int, counts: (Int) -> Bool
+    ) {
+        for coding in codings where counts(Int(coding.code)) {
             for unit in units.units(overlapping: coding.start, coding.end, minOverlap: minOverlap) {
                 let piece = TextSpan(start: max(coding.start, units.starts[unit]), end: min(coding.end, units.ends[unit]))
                 let key = Key(unit: unit, code: Int(coding.code))

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What a code matrix has one row for.
 public enum MatrixUnit: String, Sendable, CaseIterable {
@@ -153,108 +152,17 @@ extension Project {
     /// - Complexity: O(*n* log *n*) for *n* codings times the code depth (coverage sorts the
     ///   intervals of each cell and sweeps them once); O(*n*) for presence and counts.
     public func codeMatrix(_ options: CodeMatrixOptions = .init()) throws -> CodeMatrix {
-        try database.read { db in
-            let coder = try Self.singleCoder(db, options.coder)
-            let codes = try CodeColumns(db, level: options.level)
-            let attributes = try Self.attributeNames(db)
-            let cases = try Self.cases(db, only: nil)
-            let documentRows = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.name, d.characters, c.name FROM documents d LEFT JOIN cases c ON c.id = d.case_id ORDER BY d.id
-                """)
-
-            // Rows and their characters.
-            var rowOfDocument: [Int64: Int] = [:]
-            var rowCases: [String?] = []
-            var characters: [Int] = []
-            var leading: [[ExportCell]] = []
-            let recordByName = Dictionary(uniqueKeysWithValues: cases.map { ($0.name, $0) })
-            switch options.unit {
-            case .case:
-                var rowOfCase: [String: Int] = [:]
-                for record in cases where !record.documents.isEmpty {
-                    rowOfCase[record.name] = rowCases.count
-                    rowCases.append(record.name)
-                    characters.append(0)
-                    leading.append([.text(record.name)])
-                }
-                for document in documentRows {
-                    guard let caseName = document[3] as String?, let row = rowOfCase[caseName] else { continue }
-                    rowOfDocument[document[0]] = row
-                    characters[row] += document[2] as Int
-                }
-            case .document:
-                for document in documentRows {
-                    rowOfDocument[document[0]] = rowCases.count
-                    rowCases.append(document[3])
-                    characters.append(document[2])
-                    leading.append([.text(document[1]), (document[3] as String?).map(ExportCell.text) ?? .null])
-                }
+        try read { store in
+            let coder = try Self.singleCoder(store, options.coder)
+            let codes = try CodeColumns.read(store, level: options.level)
+            var builder = CodeMatrixBuilder(
+                unit: options.unit, value: options.value, coder: coder, codes: codes,
+                attributes: try store.attributeNames(), cases: try store.caseDetails(), documents: try store.documentSizes())
+            try store.forEachCoding(byCoder: coder) { coding in
+                guard let code = codes.indexByRowID[coding.codeRowID] else { return }
+                builder.add(document: coding.documentID, code: code, start: coding.start, end: coding.end)
             }
-            for (row, caseName) in rowCases.enumerated() {
-                let record = caseName.flatMap { recordByName[$0] }
-                leading[row] += attributes.map { ExportCell(record?.attributes[$0]) }
-            }
-
-            // Columns.
-            var namer = ColumnNamer()
-            var columns: [MatrixColumn] = []
-            if options.unit == .document {
-                columns.append(MatrixColumn(name: namer.unique("document"), kind: .id, label: "document",
-                                            description: "the document's name", values: "text"))
-            }
-            columns.append(MatrixColumn(name: namer.unique("case"), kind: .id, label: "case",
-                                        description: "the case (participant) ID", values: "text"))
-            for name in attributes {
-                columns.append(MatrixColumn(name: namer.unique(name), kind: .attribute, label: name,
-                                            description: "case attribute", values: "as imported"))
-            }
-            let firstCodeColumn = columns.count
-            let meaning: String
-            switch options.value {
-            case .presence: meaning = "1 if the \(options.unit.rawValue) has a coding of this code or a descendant, else 0"
-            case .count: meaning = "number of codings of this code and its descendants"
-            case .coverage: meaning = "share (0 to 1) of the \(options.unit.rawValue)'s characters coded with this code or a descendant"
-            }
-            for column in codes.columns.indices {
-                let code = codes.code(ofColumn: column)
-                let theme = codes.codes[codes.theme[codes.columns[column]]]
-                columns.append(MatrixColumn(
-                    name: namer.codeColumn(path: code.path, topLevelID: theme.id), kind: .code, codePath: code.path,
-                    label: code.label, description: code.description,
-                    values: meaning + (coder.map { " (coder \($0))" } ?? "")))
-            }
-
-            // Cells.
-            let width = codes.columns.count
-            var counts = [Int](repeating: 0, count: rowCases.count * width)
-            var intervals: [(cell: Int, document: Int64, start: Int, end: Int)] = []
-            let coderCondition = coder == nil ? "" : "WHERE k.coder_id = (SELECT id FROM coders WHERE name = ?)"
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT k.document_id, o.rowid, k.start, k."end" FROM codings k JOIN codes o ON o.id = k.code_id \(coderCondition)
-                """, arguments: coder.map { [$0] } ?? [])
-            while let coding = try cursor.next() {
-                guard let row = rowOfDocument[coding[0]], let code = codes.indexByRowID[coding[1]] else { continue }
-                for column in codes.targets[code] {
-                    counts[row * width + column] += 1
-                    if options.value == .coverage {
-                        intervals.append((row * width + column, coding[0], coding[2], coding[3]))
-                    }
-                }
-            }
-            let covered = options.value == .coverage ? Self.coveredLengths(cells: counts.count, intervals: intervals) : []
-
-            let rows = leading.enumerated().map { row, cells -> [ExportCell] in
-                cells + (0..<width).map { column -> ExportCell in
-                    let count = counts[row * width + column]
-                    switch options.value {
-                    case .presence: return .integer(count > 0 ? 1 : 0)
-                    case .count: return .integer(count)
-                    case .coverage:
-                        return .number(characters[row] == 0 ? 0 : Double(covered[row * width + column]) / Double(characters[row]))
-                    }
-                }
-            }
-            return CodeMatrix(columns: columns, rows: rows, rowCases: rowCases, firstCodeColumn: firstCodeColumn, namer: namer)
+            return builder.matrix()
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The unit within which two codes co-occur.
 public enum CooccurrenceUnit: String, Sendable, CaseIterable {
@@ -42,82 +41,31 @@ extension Project {
     /// - Complexity: O(*n* log *n* + *u* *k*²) for *n* codings and *u* units with at most
     ///   *k* codes each; for segments O(*n* *m*) where *m* is the most codings overlapping one.
     public func cooccurrence(_ options: CooccurrenceOptions = .init()) throws -> ExportTable {
-        try database.read { db in
-            let codes = try CodeColumns(db, level: options.level)
+        try read { store in
+            let codes = try CodeColumns.read(store, level: options.level)
             var filter = SegmentFilter()
             filter.coders = options.coders
-            let (whereClause, arguments) = try Self.codingConditions(db, filter)
-            let width = codes.columns.count
-            var counts = [Int](repeating: 0, count: width * width)
-            func countUnit(_ columns: [Int]) {
-                for a in columns { for b in columns { counts[a * width + b] += 1 } }
+            let selection = try Self.codingSelection(store, filter)
+            var counts = CooccurrenceCounts(unit: options.unit, columns: codes.columns.count)
+            var document: Int64?
+            var codings: [CooccurrenceCounts.Coding] = []
+            func closeDocument() throws {
+                guard let document, !codings.isEmpty else { return }
+                counts.add(document: codings, turns: options.unit == .turn ? try store.turnInfos(ofDocument: document) : [])
+                codings.removeAll(keepingCapacity: true)
             }
-
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT k.document_id, o.rowid, k.start, k."end"
-                FROM codings k JOIN codes o ON o.id = k.code_id JOIN coders r ON r.id = k.coder_id
-                JOIN documents d ON d.id = k.document_id LEFT JOIN cases c ON c.id = d.case_id
-                \(whereClause)
-                ORDER BY k.document_id, k.start
-                """, arguments: arguments)
-            var document: Int64 = -1
-            var turns: [TurnInfo] = []
-            // Per document: (unit, column) pairs, or the open codings for segments.
-            var pairs: [(unit: Int, column: Int)] = []
-            var open: [(end: Int, columns: [Int])] = []
-            func closeDocument() {
-                guard options.unit != .segment else { return }
-                pairs.sort { ($0.unit, $0.column) < ($1.unit, $1.column) }
-                var index = 0
-                while index < pairs.count {
-                    var columns: [Int] = []
-                    let unit = pairs[index].unit
-                    while index < pairs.count, pairs[index].unit == unit {
-                        if columns.last != pairs[index].column { columns.append(pairs[index].column) }
-                        index += 1
-                    }
-                    countUnit(columns)
+            try store.forEachCodingByDocument(selection) { coding in
+                if coding.documentID != document {
+                    try closeDocument()
+                    document = coding.documentID
                 }
-                pairs.removeAll(keepingCapacity: true)
-            }
-            while let coding = try cursor.next() {
-                let documentID: Int64 = coding[0]
-                if documentID != document {
-                    closeDocument()
-                    document = documentID
-                    open.removeAll()
-                    if options.unit == .turn { turns = try TurnInfo.all(db, document: documentID) }
-                }
-                guard let code = codes.indexByRowID[coding[1]] else { continue }
+                guard let code = codes.indexByRowID[coding.codeRowID] else { return }
                 let targets = codes.targets[code]
-                guard !targets.isEmpty else { continue }
-                let start: Int = coding[2]
-                let end: Int = coding[3]
-                switch options.unit {
-                case .document:
-                    for column in targets { pairs.append((0, column)) }
-                case .turn:
-                    for unit in Self.turnUnits(start: start, end: end, turns: turns) {
-                        for column in targets { pairs.append((unit, column)) }
-                    }
-                case .segment:
-                    countUnit(targets)
-                    open.removeAll { $0.end <= start }
-                    for other in open {
-                        for a in targets { for b in other.columns where a != b {
-                            counts[a * width + b] += 1
-                            counts[b * width + a] += 1
-                        } }
-                    }
-                    open.append((end, targets))
-                }
+                guard !targets.isEmpty else { return }
+                codings.append(.init(start: coding.start, end: coding.end, columns: targets))
             }
-            closeDocument()
-
-            let paths = codes.columns.indices.map { codes.code(ofColumn: $0).path }
-            return ExportTable(columns: ["code"] + paths, rows: paths.indices.map { row in
-                [.text(paths[row])] + (0..<width).map { .integer(counts[row * width + $0]) }
-            })
+            try closeDocument()
+            return counts.table(paths: codes.columnPaths)
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Errors in table exports.
 public enum ExportError: Error, CustomStringConvertible, Equatable {
@@ -37,18 +36,23 @@ struct CodeColumns {
     /// For each code, the index of its top-level code.
     let theme: [Int]
 
-    init(_ db: Database, level: Int?) throws {
+    /// Indexes `codes` (depth-first, as ``Codebook/flattened`` lists them).
+    ///
+    /// - Parameters:
+    ///   - rowIDs: each code's `rowid` with its id, for ``indexByRowID``; unknown ids are ignored.
+    ///   - level: the deepest level with a column (1: themes); nil: every code.
+    /// - Throws: ``ExportError/badLevel(_:)`` for a level below 1.
+    init(codes: [FlatCode], rowIDs: [Int64: String] = [:], level: Int?) throws {
         if let level, level < 1 { throw ExportError.badLevel(level) }
-        codes = try Project.flatCodes(db)
+        self.codes = codes
         var indexByID: [String: Int] = [:]
         for (index, code) in codes.enumerated() { indexByID[code.id] = index }
         var indexByRowID: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT rowid, id FROM codes") {
-            if let index = indexByID[row[1]] { indexByRowID[row[0]] = index }
+        for (rowID, id) in rowIDs {
+            if let index = indexByID[id] { indexByRowID[rowID] = index }
         }
         self.indexByRowID = indexByRowID
         let maximumDepth = level.map { $0 - 1 } ?? Int.max
-        let codes = self.codes
         let columns = codes.indices.filter { codes[$0].depth <= maximumDepth }
         self.columns = columns
         var columnOf: [Int: Int] = [:]
@@ -71,95 +75,59 @@ struct CodeColumns {
         self.theme = theme
     }
 
+    /// The project's codebook as columns down to `level`.
+    static func read(_ store: Store, level: Int?) throws -> CodeColumns {
+        if let level, level < 1 { throw ExportError.badLevel(level) }
+        return try CodeColumns(codes: store.codebookCodes(), rowIDs: store.codeIDsByRowID(), level: level)
+    }
+
     /// The code of column `column`.
     func code(ofColumn column: Int) -> FlatCode { codes[columns[column]] }
+
+    /// The paths of the column codes, in column order.
+    var columnPaths: [String] { columns.map { codes[$0].path } }
 }
 
 extension Project {
-    /// The codings matching `filter`, in text order (document, start, end, code, coder), as
-    /// rows of: coding id, document id, code id, code rowid, coder id, start, end, memo.
-    /// The `codings_text_order` index covers every column, so no sort and no table visits.
-    static func codingsInTextOrder(_ db: Database, _ filter: SegmentFilter) throws -> RowCursor {
-        let (whereClause, arguments) = try codingConditions(db, filter)
-        return try Row.fetchCursor(db, sql: """
-            SELECT k.id, k.document_id, k.code_id, o.rowid, k.coder_id, k.start, k."end", k.memo
-            FROM codings k
-            JOIN codes o ON o.id = k.code_id
-            JOIN documents d ON d.id = k.document_id
-            JOIN coders r ON r.id = k.coder_id
-            LEFT JOIN cases c ON c.id = d.case_id
-            \(whereClause)
-            ORDER BY k.document_id, k.start, k."end", k.code_id, k.coder_id
-            """, arguments: arguments)
-    }
-
-    /// SQL conditions (for `codings k`, `documents d`, `coders r`, `cases c`) that select the
-    /// codings a ``SegmentFilter`` selects, except its speaker condition.
-    static func codingConditions(_ db: Database, _ filter: SegmentFilter) throws -> (sql: String, arguments: StatementArguments) {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
+    /// Resolves and checks the names in `filter` (code, coders, documents, attributes, in
+    /// that order), giving the selection the store's segment queries take. The speaker
+    /// condition is left to the caller.
+    static func codingSelection(_ store: Store, _ filter: SegmentFilter) throws -> CodingSelection {
+        var selection = CodingSelection()
         if let query = filter.code {
-            let code = try resolveCode(db, query)
-            let ids = filter.includeChildren ? try subtreeIDs(db, of: code.id) : [code.id]
-            conditions.append("k.code_id IN (\(databaseQuestionMarks(count: ids.count)))")
-            arguments += StatementArguments(ids)
+            let code = try store.resolveCode(query)
+            selection.codeIDs = filter.includeChildren ? try store.subtreeIDs(of: code.id) : [code.id]
         }
         if !filter.coders.isEmpty {
-            try checkCoders(db, filter.coders)
-            conditions.append("r.name IN (\(databaseQuestionMarks(count: filter.coders.count)))")
-            arguments += StatementArguments(filter.coders)
+            try checkCoders(store, filter.coders)
+            selection.coders = filter.coders
         }
-        if !filter.documents.isEmpty {
-            let ids = try filter.documents.map { try documentID(db, $0) }
-            conditions.append("k.document_id IN (\(databaseQuestionMarks(count: ids.count)))")
-            arguments += StatementArguments(ids)
-        }
-        if !filter.cases.isEmpty {
-            conditions.append("c.name IN (\(databaseQuestionMarks(count: filter.cases.count)))")
-            arguments += StatementArguments(filter.cases)
-        }
+        selection.documentIDs = try filter.documents.map { try store.documentID($0) }
+        selection.cases = filter.cases
         for condition in filter.attributes {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM attributes WHERE name = ?", arguments: [condition.name]) == true else {
-                throw SegmentError.noSuchAttribute(condition.name)
-            }
-            conditions.append("""
-                EXISTS (SELECT 1 FROM case_values v JOIN attributes a ON a.id = v.attribute_id
-                        WHERE v.case_id = d.case_id AND a.name = ? AND v.value = ?)
-                """)
-            arguments += [condition.name, condition.value]
+            guard try store.attributeExists(condition.name) else { throw SegmentError.noSuchAttribute(condition.name) }
         }
-        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
-    }
-
-    /// The names of coders with at least one coding.
-    static func codingCoders(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT name FROM coders WHERE id IN (SELECT DISTINCT coder_id FROM codings) ORDER BY name
-            """)
+        selection.attributes = filter.attributes
+        return selection
     }
 
     /// Throws unless every name is a coder with codings.
-    static func checkCoders(_ db: Database, _ names: [String]) throws {
-        let known = try codingCoders(db)
+    static func checkCoders(_ store: Store, _ names: [String]) throws {
+        let known = try store.namesOfCodersWithCodings()
         for name in names where !known.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
             throw ExportError.noSuchCoder(name, known: known)
         }
     }
 
     /// The coder to count for a one-coder table: `name`, else the only coder, else an error.
-    static func singleCoder(_ db: Database, _ name: String?) throws -> String? {
+    static func singleCoder(_ store: Store, _ name: String?) throws -> String? {
         if let name {
-            try checkCoders(db, [name])
+            try checkCoders(store, [name])
             return name
         }
-        let known = try codingCoders(db)
+        let known = try store.namesOfCodersWithCodings()
         if known.count > 1 { throw ExportError.severalCoders(known) }
         return known.first
-    }
-
-    /// The attributes in column order, for checking names.
-    static func attributeNames(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT name FROM attributes ORDER BY position, id")
     }
 }
 
@@ -170,13 +138,6 @@ struct TurnInfo {
     var start: Int
     var end: Int
     var time: Double?
-
-    /// The turns of a document in order.
-    static func all(_ db: Database, document: Int64) throws -> [TurnInfo] {
-        try Row.fetchAll(db, sql: """
-            SELECT number, speaker, start, "end", time FROM turns WHERE document_id = ? ORDER BY number
-            """, arguments: [document]).map { TurnInfo(number: $0[0], speaker: $0[1], start: $0[2], end: $0[3], time: $0[4]) }
-    }
 
     /// The index of the last turn starting at or before `offset` (the turn a coding
     /// starting there belongs to), if any.

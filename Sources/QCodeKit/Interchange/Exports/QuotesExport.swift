@@ -33,7 +33,7 @@ extension Project {
     ///
     /// - Throws: errors of the filter, and ``ExportError/noSuchAttribute(_:known:)``.
     public func quotes(_ options: QuotesOptions = .init(), format: QuotesFormat = .markdown) throws -> String {
-        let known = try database.read { db in try Self.attributeNames(db) }
+        let known = try read { store in try store.attributeNames() }
         for name in options.attributes where !known.contains(name) {
             throw ExportError.noSuchAttribute(name, known: known)
         }

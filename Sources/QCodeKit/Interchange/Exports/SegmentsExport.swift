@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Project {
     /// The fixed columns of ``exportSegments(_:attributes:format:to:)``, in order.
@@ -24,16 +23,15 @@ extension Project {
     public func exportSegments(
         _ filter: SegmentFilter = .init(), attributes: Bool = false, format: ExportFormat, to sink: ByteSink
     ) throws -> Int {
-        try database.read { db in
-            let codes = try CodeColumns(db, level: nil)
+        try read { store in
+            let codes = try CodeColumns.read(store, level: nil)
             let paths = codes.codes.map { Array($0.path.utf8) }
             let themes = codes.codes.indices.map { paths[codes.theme[$0]] }
 
-            var coders: [Int64: [UInt8]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM coders") { coders[row[0]] = Array((row[1] as String).utf8) }
+            let coders = try store.coderNamesByID().mapValues { Array($0.utf8) }
             var documents: [Int64: (name: [UInt8], case: String?)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT d.id, d.name, c.name FROM documents d LEFT JOIN cases c ON c.id = d.case_id") {
-                documents[row[0]] = (Array((row[1] as String).utf8), row[2])
+            for document in try store.documentLabels() {
+                documents[document.id] = (Array(document.name.utf8), document.caseName)
             }
 
             var namer = ColumnNamer()
@@ -41,10 +39,10 @@ extension Project {
             var attributeCells: [String: [ExportCell]] = [:]
             var attributeCount = 0
             if attributes {
-                let names = try Self.attributeNames(db)
+                let names = try store.attributeNames()
                 columns += names.map { namer.unique($0) }
                 attributeCount = names.count
-                for record in try Self.cases(db, only: nil) {
+                for record in try store.caseDetails() {
                     attributeCells[record.name] = names.map { ExportCell(record.attributes[$0]) }
                 }
             }
@@ -57,24 +55,24 @@ extension Project {
             var offsets: [Int] = []
             var turns: [TurnInfo] = []
             var count = 0
-            let cursor = try Self.codingsInTextOrder(db, filter)
-            while let row = try cursor.next() {
-                let documentID: Int64 = row[1]
+            let selection = try Self.codingSelection(store, filter)
+            try store.forEachCodingInTextOrder(selection) { coding in
+                let documentID = coding.documentID
                 if documentID != currentDocument {
                     currentDocument = documentID
-                    text = Array((try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [documentID]) ?? "").utf8)
+                    text = Array((try store.documentText(documentID) ?? "").utf8)
                     offsets = Self.scalarOffsets(text)
-                    turns = try TurnInfo.all(db, document: documentID)
+                    turns = try store.turnInfos(ofDocument: documentID)
                 }
-                let start: Int = row[5]
-                let end: Int = row[6]
+                let start = coding.start
+                let end = coding.end
                 let turn = TurnInfo.index(startingAtOrBefore: start, in: turns).map { turns[$0] }
                 if let speaker = filter.speaker, turn?.speaker?.caseInsensitiveCompare(speaker) != .orderedSame {
-                    continue
+                    return
                 }
-                let code = codes.indexByRowID[row[3]] ?? 0
+                let code = codes.indexByRowID[coding.codeRowID] ?? 0
                 let document = documents[documentID]
-                writer.integer(row[0] as Int)
+                writer.integer(Int(coding.id))
                 writer.text(bytes: document?.name ?? [])
                 writer.text(document?.case)
                 writer.text(turn?.speaker)
@@ -82,13 +80,13 @@ extension Project {
                 writer.number(turn?.time)
                 writer.text(bytes: paths[code])
                 writer.text(bytes: themes[code])
-                writer.text(bytes: coders[row[4]] ?? [])
+                writer.text(bytes: coders[coding.coderID] ?? [])
                 writer.integer(start)
                 writer.integer(end)
                 let lower = offsets[max(0, min(start, offsets.count - 1))]
                 let upper = offsets[max(0, min(end, offsets.count - 1))]
                 writer.text(bytes: text[lower..<max(lower, upper)])
-                writer.text(row[7] as String?)
+                writer.text(coding.memo)
                 if attributes {
                     for cell in document?.case.flatMap({ attributeCells[$0] }) ?? missingAttributes { writer.cell(cell) }
                 }

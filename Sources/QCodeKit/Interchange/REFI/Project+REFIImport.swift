@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What a REFI-QDA project import did.
 public struct REFIImportReport: Sendable {
@@ -37,10 +36,10 @@ extension Project {
     ///   XML, a DOCTYPE, a document name already used by a different text).
     public func importQDPX(url: URL) throws -> REFIImportReport {
         let reader = try QDPXReader(url: url)
-        return try database.write { db in try Self.write(reader, db: db) }
+        return try write { store in try Self.write(reader, store: store) }
     }
 
-    private static func write(_ reader: QDPXReader, db: Database) throws -> REFIImportReport {
+    private static func write(_ reader: QDPXReader, store: Store) throws -> REFIImportReport {
         var report = REFIImportReport()
         report.positionUnit = reader.positionUnit
         report.origin = reader.origin
@@ -48,7 +47,7 @@ extension Project {
         let fileName = (reader.file as NSString).lastPathComponent
 
         // Codebook, merged as `importCodebook` does; file ids -> stored ids.
-        let storedID = try mergeCodebook(reader.codebook, db: db, report: &report.codes)
+        let storedID = try mergeCodebook(reader.codebook, store: store, report: &report.codes)
         func codeID(_ guid: String) -> String? {
             guard let fileID = reader.codeIDForGUID[guid] ?? REFIGUID.normalise(guid).flatMap({ reader.codeIDForGUID[$0] }) else { return nil }
             return storedID[fileID]
@@ -60,29 +59,22 @@ extension Project {
             guard let key = REFIGUID.normalise(variable.guid) else { continue }
             let name = variable.name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty else { continue }
-            try db.execute(sql: """
-                INSERT INTO attributes(name, type, position) VALUES (?, ?, (SELECT count(*) FROM attributes))
-                ON CONFLICT(name) DO NOTHING
-                """, arguments: [name, variable.type.attributeType.rawValue])
-            attributeIDs[key] = try Int64.fetchOne(db, sql: "SELECT id FROM attributes WHERE name = ?", arguments: [name])
+            attributeIDs[key] = try store.addAttributeIfMissing(name, type: variable.type.attributeType)
         }
         for item in reader.project.cases {
             let name = QDPXReader.caseName(item)
-            try db.execute(sql: "INSERT INTO cases(name, memo) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET memo = coalesce(memo, excluded.memo)",
-                           arguments: [name, item.description?.trimmingCharacters(in: .whitespacesAndNewlines)])
-            let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE name = ?", arguments: [name])!
+            let caseID = try store.addCaseIfMissing(name, memo: item.description?.trimmingCharacters(in: .whitespacesAndNewlines))
             for value in item.values {
                 guard let key = REFIGUID.normalise(value.variableGUID), let attributeID = attributeIDs[key] else { continue }
                 let text = value.value.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else { continue }
-                try db.execute(sql: "INSERT OR REPLACE INTO case_values(case_id, attribute_id, value) VALUES (?, ?, ?)",
-                               arguments: [caseID, attributeID, text])
+                try store.setCaseValue(caseID: caseID, attributeID: attributeID, value: text)
             }
             report.cases += 1
         }
 
         // Documents, then their codings.
-        var writer = try DocumentWriter(db)
+        var writer = try store.documentWriter()
         var importReport = ImportReport()
         var coderIDs: [String: Int64] = [:]
         var outside = 0, unknownCode = 0, uncoded = 0
@@ -92,9 +84,7 @@ extension Project {
             try writer.insert(prepared.document, file: "\(reader.file)#\(prepared.name)",
                               caseName: reader.caseForSource[key], report: &importReport)
             let hash = ContentHash.of(prepared.document.text)
-            guard let documentID = try Int64.fetchOne(db, sql: """
-                SELECT id FROM documents WHERE sha256 = ? ORDER BY (name = ?) DESC, id LIMIT 1
-                """, arguments: [hash, prepared.name]) else { continue }
+            guard let documentID = try store.documentID(sha256: hash, preferring: prepared.name) else { continue }
             if importReport.added.count > before {
                 report.documents.append(prepared.name)
             } else {
@@ -102,7 +92,7 @@ extension Project {
             }
             let memo = memoText(prepared.source.noteGUIDs, description: prepared.source.description, notes: reader.notes)
             if let memo {
-                try db.execute(sql: "UPDATE documents SET memo = ? WHERE id = ? AND memo IS NULL", arguments: [memo, documentID])
+                try store.setDocumentMemoIfNone(documentID, memo: memo)
             }
 
             var placed: [(TextSpan, REFICoding, REFISelection?)] = []
@@ -122,13 +112,13 @@ extension Project {
                 let userGUID = (coding.creatingUser ?? selection?.creatingUser).flatMap(REFIGUID.normalise)
                 let coder = userGUID.flatMap { reader.userNames[$0] } ?? "imported"
                 if coderIDs[coder] == nil {
-                    coderIDs[coder] = try coderID(db, name: coder)
+                    coderIDs[coder] = try store.coderID(named: coder)
                     report.coders.append(coder)
                 }
                 let memo = memoText(coding.noteGUIDs + (selection?.noteGUIDs ?? []), description: selection?.description,
                                     notes: reader.notes)
-                let change = try insertCodings(db, documentID: documentID, codeID: code, coderID: coderIDs[coder]!,
-                                               spans: [span], memo: memo)
+                let change = try store.insertCodings(documentID: documentID, codeID: code, coderID: coderIDs[coder]!,
+                                                     spans: [span], memo: memo)
                 report.codings += change.changed.count
                 report.duplicateCodings += change.duplicates.count
             }
@@ -140,9 +130,9 @@ extension Project {
         if unknownCode > 0 { report.warnings.append("\(unknownCode) coding(s) skipped: they refer to no code in the codebook") }
         if uncoded > 0 { report.warnings.append("\(uncoded) selection(s) without codings ignored") }
 
-        try AuditLog.record(db, action: "refi.import",
-                            summary: "imported \(fileName): \(report.documents.count) document(s), \(report.codes.added) new code(s), \(report.codings) coding(s)",
-                            after: report.documents)
+        try store.recordAudit(action: "refi.import",
+                              summary: "imported \(fileName): \(report.documents.count) document(s), \(report.codes.added) new code(s), \(report.codings) coding(s)",
+                              after: report.documents)
         return report
     }
 
@@ -160,8 +150,8 @@ extension Project {
 
     /// Adds or updates codes inside the caller's transaction, matching by id, else by path;
     /// returns the stored id for each file id.
-    private static func mergeCodebook(_ codebook: Codebook, db: Database, report: inout CodebookImportReport) throws -> [String: String] {
-        let existing = try flatCodes(db)
+    private static func mergeCodebook(_ codebook: Codebook, store: Store, report: inout CodebookImportReport) throws -> [String: String] {
+        let existing = try store.codebookCodes()
         let byID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id, $0) })
         let byPath = Dictionary(existing.map { (CodePath($0.path).key, $0) }, uniquingKeysWith: { first, _ in first })
         var idFor: [String: String] = [:]
@@ -179,14 +169,14 @@ extension Project {
                     report.unchanged += 1
                     continue
                 }
-                try update(db, row)
+                try store.updateCode(row)
                 report.updated += 1
             } else {
-                try insert(db, row)
+                try store.insertCode(row)
                 report.added += 1
             }
         }
-        _ = try flatCodes(db)  // refuses a result with cycles or clashing names
+        _ = try store.codebookCodes()  // refuses a result with cycles or clashing names
         return idFor
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ZIPFoundation
 
 /// What a REFI-QDA export wrote.
@@ -43,7 +42,9 @@ extension Project {
     /// - Complexity: O(text + codings); 1,000 transcripts take about a second.
     @discardableResult
     public func exportQDPX(to url: URL) throws -> REFIExportReport {
-        let (project, texts, created, report) = try database.read { db in try Self.refiSnapshot(db, name: url.deletingPathExtension().lastPathComponent) }
+        let (project, texts, created, report) = try read { store in
+            try Self.refiSnapshot(store, name: url.deletingPathExtension().lastPathComponent)
+        }
         let xml = QDEProjectXML.xml(project)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
@@ -75,9 +76,9 @@ extension Project {
     ///
     /// - Throws: ``REFIExportError/emptyCodebook`` when there are no codes.
     public func exportQDC() throws -> String {
-        try database.read { db in
-            let namespace = try Self.refiNamespace(db)
-            let codebook = try Codebook.build(fromFlat: try Self.storedCodes(db))
+        try read { store in
+            let namespace = try Self.refiNamespace(store)
+            let codebook = try Codebook.build(fromFlat: try store.storedCodes())
             guard !codebook.codes.isEmpty else { throw REFIExportError.emptyCodebook }
             return codebook.qdcXML(origin: "qcode \(QCodeVersion.current)") {
                 REFICodes.guid(forCodeID: $0, namespace: namespace)
@@ -92,8 +93,8 @@ extension Project {
         }
     }
 
-    private static func refiNamespace(_ db: Database) throws -> [UInt8] {
-        let created = try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = 'created_at'") ?? ""
+    private static func refiNamespace(_ store: Store) throws -> [UInt8] {
+        let created = try store.projectCreatedAt() ?? ""
         return REFIGUID.projectNamespace(createdAt: created)
     }
 
@@ -104,10 +105,10 @@ extension Project {
     }
 
     /// The project as REFI-QDA elements, plus each source's text by GUID.
-    static func refiSnapshot(_ db: Database, name: String) throws
+    static func refiSnapshot(_ store: Store, name: String) throws
         -> (REFIProject, [(String, String)], String, REFIExportReport)
     {
-        let created = try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = 'created_at'") ?? ""
+        let created = try store.projectCreatedAt() ?? ""
         let namespace = REFIGUID.projectNamespace(createdAt: created)
         func guid(_ kind: String, _ key: String) -> String { REFIGUID.nameBased(kind + ":" + key, namespace: namespace) }
         var report = REFIExportReport()
@@ -116,15 +117,14 @@ extension Project {
                                   creationDateTime: created.isEmpty ? nil : created)
 
         var userGUID: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM coders ORDER BY id") {
-            let name: String = row["name"]
-            let id = guid("coder", name.lowercased())
-            userGUID[row["id"]] = id
-            project.users.append(REFIUser(guid: id, name: name))
+        for coder in try store.codersInIDOrder() {
+            let id = guid("coder", coder.name.lowercased())
+            if let coderID = coder.id { userGUID[coderID] = id }
+            project.users.append(REFIUser(guid: id, name: coder.name))
         }
         report.users = project.users.count
 
-        let codebook = try Codebook.build(fromFlat: try storedCodes(db))
+        let codebook = try Codebook.build(fromFlat: try store.storedCodes())
         var codeGUID: [String: String] = [:]
         project.codes = REFICodes.refiCodes(from: codebook.codes) { id in
             let value = REFICodes.guid(forCodeID: id, namespace: namespace)
@@ -134,12 +134,11 @@ extension Project {
         report.codes = codeGUID.count
 
         var attributeGUID: [Int64: (String, AttributeType)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, type FROM attributes ORDER BY position, id") {
-            let name: String = row["name"]
-            let type = AttributeType(rawValue: row["type"]) ?? .text
-            let id = guid("attribute", name)
-            attributeGUID[row["id"]] = (id, type)
-            project.variables.append(REFIVariable(guid: id, name: name, type: type.refiType))
+        for attribute in try store.attributesInOrder() {
+            let type = AttributeType(rawValue: attribute.type) ?? .text
+            let id = guid("attribute", attribute.name)
+            if let attributeID = attribute.id { attributeGUID[attributeID] = (id, type) }
+            project.variables.append(REFIVariable(guid: id, name: attribute.name, type: type.refiType))
         }
         report.variables = project.variables.count
 
@@ -147,39 +146,33 @@ extension Project {
         var documentsByCase: [Int64: [String]] = [:]
         var texts: [(String, String)] = []
         var sourceIndex: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, case_id, text, imported_at, memo FROM documents ORDER BY id") {
-            let id: Int64 = row["id"]
-            let name: String = row["name"]
+        for document in try store.documentsForREFI() {
+            let name = document.name
             let sourceGUID = guid("document", name)
-            documentGUID[id] = sourceGUID
-            if let caseID: Int64 = row["case_id"] { documentsByCase[caseID, default: []].append(sourceGUID) }
-            texts.append((sourceGUID, row["text"]))
+            documentGUID[document.id] = sourceGUID
+            if let caseID = document.caseID { documentsByCase[caseID, default: []].append(sourceGUID) }
+            texts.append((sourceGUID, document.text))
             var source = REFITextSource(guid: sourceGUID, name: name, plainTextPath: "internal://\(sourceGUID).txt",
-                                        creationDateTime: row["imported_at"])
-            if let memo: String = row["memo"], !memo.isEmpty {
+                                        creationDateTime: document.importedAt)
+            if let memo = document.memo, !memo.isEmpty {
                 let noteGUID = guid("document-memo", name)
                 project.notes.append(REFINote(guid: noteGUID, name: "Memo: \(name)", plainTextContent: memo))
                 source.noteGUIDs.append(noteGUID)
             }
-            sourceIndex[id] = project.sources.count
+            sourceIndex[document.id] = project.sources.count
             project.sources.append(source)
         }
         report.documents = project.sources.count
 
-        let codings = try Row.fetchCursor(db, sql: """
-            SELECT id, document_id, code_id, coder_id, start, "end", memo, created_at
-            FROM codings ORDER BY document_id, start, "end", id
-            """)
-        while let row = try codings.next() {
-            let id: Int64 = row["id"]
-            guard let index = sourceIndex[row["document_id"]], let code = codeGUID[row["code_id"]] else { continue }
-            let user = userGUID[row["coder_id"]]
-            let created: String = row["created_at"]
-            var selection = REFISelection(guid: guid("selection", String(id)), start: row["start"], end: row["end"],
+        try store.forEachCodingInDocumentOrder { coding in
+            guard let id = coding.id, let index = sourceIndex[coding.documentID], let code = codeGUID[coding.codeID] else { return }
+            let user = userGUID[coding.coderID]
+            let created = coding.createdAt
+            var selection = REFISelection(guid: guid("selection", String(id)), start: coding.start, end: coding.end,
                                           creatingUser: user, creationDateTime: created)
             selection.codings.append(REFICoding(guid: guid("coding", String(id)), codeGUID: code,
                                                 creatingUser: user, creationDateTime: created))
-            if let memo: String = row["memo"], !memo.isEmpty {
+            if let memo = coding.memo, !memo.isEmpty {
                 let noteGUID = guid("coding-memo", String(id))
                 project.notes.append(REFINote(guid: noteGUID, name: "Memo on coding \(id)", plainTextContent: memo))
                 selection.noteGUIDs.append(noteGUID)
@@ -188,16 +181,12 @@ extension Project {
             report.codings += 1
         }
 
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, memo FROM cases ORDER BY name") {
-            let caseID: Int64 = row["id"]
-            let name: String = row["name"]
-            var item = REFICase(guid: guid("case", name), name: name, description: row["memo"])
-            for value in try Row.fetchAll(db, sql: """
-                SELECT v.attribute_id, v.value FROM case_values v JOIN attributes a ON a.id = v.attribute_id
-                WHERE v.case_id = ? ORDER BY a.position, a.id
-                """, arguments: [caseID]) {
-                guard let (variable, type) = attributeGUID[value["attribute_id"]] else { continue }
-                let (kind, text) = type.refiValue(value["value"])
+        for record in try store.casesByName() {
+            guard let caseID = record.id else { continue }
+            var item = REFICase(guid: guid("case", record.name), name: record.name, description: record.memo)
+            for value in try store.caseValues(ofCase: caseID) {
+                guard let (variable, type) = attributeGUID[value.attributeID] else { continue }
+                let (kind, text) = type.refiValue(value.value)
                 item.values.append(REFIVariableValue(variableGUID: variable, kind: kind, value: text))
             }
             item.sourceGUIDs = documentsByCase[caseID] ?? []
