@@ -26,12 +26,15 @@ enum Schema {
 
     /// Format 3: every audit entry keeps the changeset of its transaction (undo applies
     /// its inverse); a document's text may be replaced, as a new revision; coding ids are
-    /// never reused (AUTOINCREMENT), so a stale id can never name someone else's coding.
+    /// never reused (AUTOINCREMENT), so a stale id can never name someone else's coding;
+    /// memos record who wrote them and when (`memo_by`, `memo_at`).
     private static func undoEverything(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE audit_log ADD COLUMN changes BLOB;
 
             ALTER TABLE documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE documents ADD COLUMN memo_by TEXT;
+            ALTER TABLE documents ADD COLUMN memo_at TEXT;
             DROP TRIGGER documents_text_immutable;
             CREATE TRIGGER documents_text_immutable
             BEFORE UPDATE OF text, characters, paragraphs, sentences ON documents
@@ -49,6 +52,8 @@ enum Schema {
                 "end"       INTEGER NOT NULL,
                 memo        TEXT,
                 created_at  TEXT NOT NULL,
+                memo_by     TEXT,
+                memo_at     TEXT,
                 CHECK (start < "end"),
                 UNIQUE (document_id, code_id, coder_id, start, "end")
             );

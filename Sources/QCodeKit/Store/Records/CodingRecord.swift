@@ -13,6 +13,9 @@ struct CodingRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     var end: Int
     var memo: String?
     var createdAt: String
+    /// Who wrote the memo, and when (ISO 8601).
+    var memoBy: String?
+    var memoAt: String?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -21,6 +24,8 @@ struct CodingRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
         case coderID = "coder_id"
         case start, end, memo
         case createdAt = "created_at"
+        case memoBy = "memo_by"
+        case memoAt = "memo_at"
     }
 
     enum Columns {
@@ -32,6 +37,8 @@ struct CodingRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
         static let end = Column(CodingKeys.end)
         static let memo = Column(CodingKeys.memo)
         static let createdAt = Column(CodingKeys.createdAt)
+        static let memoBy = Column(CodingKeys.memoBy)
+        static let memoAt = Column(CodingKeys.memoAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

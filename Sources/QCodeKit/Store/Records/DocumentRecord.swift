@@ -21,6 +21,11 @@ struct DocumentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     var sentences: Data
     var importedAt: String
     var memo: String?
+    /// Who wrote the memo, and when (ISO 8601).
+    var memoBy: String?
+    var memoAt: String?
+    /// 1 at import; each replacement of the text adds one.
+    var revision: Int
 
     enum CodingKeys: String, CodingKey {
         case id, name
@@ -30,6 +35,9 @@ struct DocumentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePer
         case sha256, text, characters, paragraphs, sentences
         case importedAt = "imported_at"
         case memo
+        case memoBy = "memo_by"
+        case memoAt = "memo_at"
+        case revision
     }
 
     enum Columns {
@@ -46,6 +54,9 @@ struct DocumentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePer
         static let sentences = Column(CodingKeys.sentences)
         static let importedAt = Column(CodingKeys.importedAt)
         static let memo = Column(CodingKeys.memo)
+        static let memoBy = Column(CodingKeys.memoBy)
+        static let memoAt = Column(CodingKeys.memoAt)
+        static let revision = Column(CodingKeys.revision)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
