@@ -56,7 +56,8 @@ extension Project {
         defer { reader.cancel() }
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                var writer = try DocumentWriter(db)
+                let store = Store(db, user: user)
+                var writer = try DocumentWriter(store)
                 for (index, url) in urls.enumerated() {
                     let file = url.lastPathComponent
                     do {
@@ -78,9 +79,9 @@ extension Project {
                     }
                 }
                 if !report.added.isEmpty {
-                    try AuditLog.record(db, action: "import",
-                                        summary: "imported \(report.added.count) document(s)",
-                                        after: report.added.map(\.name))
+                    try store.recordAudit(action: "import",
+                                          summary: "imported \(report.added.count) document(s)",
+                                          after: report.added.map(\.name))
                 }
                 return .commit
             }
@@ -118,15 +119,22 @@ extension CaseAssignment {
 
 /// Writes parsed documents with prepared statements (the bulk path of an import).
 struct DocumentWriter {
-    private let db: Database
+    private let store: Store
+    private var db: Database { store.db }
     private let insertDocument: Statement
     private let insertTurn: Statement
     private var caseIDs: [String: Int64] = [:]
     private var attributeIDs: [String: Int64] = [:]
     private let importedAt = Clock.now()
 
+    /// For callers that do not use `Store` yet (the REFI-QDA import).
     init(_ db: Database) throws {
-        self.db = db
+        try self.init(Store(db))
+    }
+
+    init(_ store: Store) throws {
+        self.store = store
+        let db = store.db
         insertDocument = try db.makeStatement(sql: """
             INSERT INTO documents(name, case_id, format, encoding, source_file, sha256, text,
                                   characters, paragraphs, sentences, imported_at)
@@ -181,12 +189,11 @@ struct DocumentWriter {
 
     private mutating func caseID(named name: String, report: inout ImportReport) throws -> Int64 {
         if let id = caseIDs[name] { return id }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE name = ?", arguments: [name]) {
+        if let id = try store.caseID(named: name) {
             caseIDs[name] = id
             return id
         }
-        try db.execute(sql: "INSERT INTO cases(name) VALUES (?)", arguments: [name])
-        let id = db.lastInsertedRowID
+        let id = try store.createCase(named: name)
         caseIDs[name] = id
         report.casesCreated.append(name)
         return id
@@ -197,15 +204,12 @@ struct DocumentWriter {
         let attributeID: Int64
         if let id = attributeIDs[name] {
             attributeID = id
-        } else if let id = try Int64.fetchOne(db, sql: "SELECT id FROM attributes WHERE name = ?", arguments: [name]) {
+        } else if let id = try store.attributeID(named: name) {
             attributeID = id
         } else {
-            try db.execute(sql: "INSERT INTO attributes(name, type, position) VALUES (?, 'text', (SELECT count(*) FROM attributes))",
-                           arguments: [name])
-            attributeID = db.lastInsertedRowID
+            attributeID = try store.appendTextAttribute(named: name)
         }
         attributeIDs[name] = attributeID
-        try db.execute(sql: "INSERT OR REPLACE INTO case_values(case_id, attribute_id, value) VALUES (?, ?, ?)",
-                       arguments: [caseID, attributeID, value])
+        try store.setCaseValue(caseID: caseID, attributeID: attributeID, value: value)
     }
 }

@@ -59,15 +59,15 @@ extension Project {
     /// - Throws: `UndoError` when the newest change cannot be undone.
     @discardableResult
     public func undo(coder: String? = nil) throws -> AuditLog.Entry? {
-        try database.write { db in
-            let state = try UndoState(db)
-            guard let entry = try state.newestUndoable(db, coder: coder) else { return nil }
+        try write { store in
+            let state = try UndoState(store.db)
+            guard let entry = try state.newestUndoable(store.db, coder: coder) else { return nil }
             guard Self.undoableActions.contains(entry.action) else {
                 throw UndoError.notUndoable(id: entry.id, action: entry.action, summary: entry.summary)
             }
-            try Self.apply(db, entry, reverse: true)
-            try AuditLog.record(db, action: "undo", summary: "undid #\(entry.id): \(entry.summary)",
-                                actor: coder, after: ["undid": entry.id])
+            try Self.apply(store, entry, reverse: true)
+            try store.recordAudit(action: "undo", summary: "undid #\(entry.id): \(entry.summary)",
+                                  actor: coder, after: ["undid": entry.id])
             return entry
         }
     }
@@ -78,50 +78,50 @@ extension Project {
     /// - Returns: the entry that was redone, or nil when there is nothing to redo.
     @discardableResult
     public func redo(coder: String? = nil) throws -> AuditLog.Entry? {
-        try database.write { db in
-            let state = try UndoState(db)
-            guard let entry = try state.newestRedoable(db, coder: coder) else { return nil }
-            try Self.apply(db, entry, reverse: false)
-            try AuditLog.record(db, action: "redo", summary: "redid #\(entry.id): \(entry.summary)",
-                                actor: coder, after: ["redid": entry.id])
+        try write { store in
+            let state = try UndoState(store.db)
+            guard let entry = try state.newestRedoable(store.db, coder: coder) else { return nil }
+            try Self.apply(store, entry, reverse: false)
+            try store.recordAudit(action: "redo", summary: "redid #\(entry.id): \(entry.summary)",
+                                  actor: coder, after: ["redid": entry.id])
             return entry
         }
     }
 
     /// Whether `undo(coder:)` / `redo(coder:)` would find something (undo may still refuse).
     public func undoAvailability(coder: String? = nil) throws -> (undo: AuditLog.Entry?, redo: AuditLog.Entry?) {
-        try database.read { db in
-            let state = try UndoState(db)
-            return (try state.newestUndoable(db, coder: coder), try state.newestRedoable(db, coder: coder))
+        try read { store in
+            let state = try UndoState(store.db)
+            return (try state.newestUndoable(store.db, coder: coder), try state.newestRedoable(store.db, coder: coder))
         }
     }
 
     // MARK: Applying
 
-    private static func apply(_ db: Database, _ entry: AuditLog.Entry, reverse: Bool) throws {
+    private static func apply(_ store: Store, _ entry: AuditLog.Entry, reverse: Bool) throws {
         switch entry.action {
         case "code":
             let records = try decode([CodingAuditRecord].self, entry.after, entry)
-            if reverse { try delete(db, records, entry) } else { try insert(db, records, entry) }
+            if reverse { try delete(store, records, entry) } else { try insert(store, records, entry) }
         case "uncode":
             let records = try decode([CodingAuditRecord].self, entry.before, entry)
-            if reverse { try insert(db, records, entry) } else { try delete(db, records, entry) }
+            if reverse { try insert(store, records, entry) } else { try delete(store, records, entry) }
         case "coding.memo.set":
             let record = try decode(CodingMemoAuditRecord.self, reverse ? entry.before : entry.after, entry)
-            let id = try codingID(db, document: record.document, code: record.code, coder: record.coder,
+            let id = try codingID(store, document: record.document, code: record.code, coder: record.coder,
                                   start: record.start, end: record.end, entry)
-            try db.execute(sql: "UPDATE codings SET memo = ? WHERE id = ?", arguments: [record.memo, id])
+            try store.setCodingMemo(id: id, memo: record.memo)
         case "coding.memo":
             // Older entries: memo strings, the coding id only in the summary "memo on coding N".
             guard let id = entry.summary.split(separator: " ").last.flatMap({ Int64($0) }) else {
                 throw UndoError.unreadable(id: entry.id, action: entry.action)
             }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM codings WHERE id = ?", arguments: [id]) == true else {
+            guard try store.coding(id: id) != nil else {
                 throw UndoError.conflict(id: entry.id, reason: "coding \(id) no longer exists")
             }
             let json = reverse ? entry.before : entry.after
             let memo = try json.map { try decode(String.self, $0, entry) }
-            try db.execute(sql: "UPDATE codings SET memo = ? WHERE id = ?", arguments: [memo, id])
+            try store.setCodingMemo(id: id, memo: memo)
         default:
             throw UndoError.notUndoable(id: entry.id, action: entry.action, summary: entry.summary)
         }
@@ -137,41 +137,35 @@ extension Project {
     }
 
     private static func codingID(
-        _ db: Database, document: Int64, code: String, coder: String, start: Int, end: Int, _ entry: AuditLog.Entry
+        _ store: Store, document: Int64, code: String, coder: String, start: Int, end: Int, _ entry: AuditLog.Entry
     ) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: """
-            SELECT k.id FROM codings k JOIN coders r ON r.id = k.coder_id
-            WHERE k.document_id = ? AND k.code_id = ? AND r.name = ? AND k.start = ? AND k."end" = ?
-            """, arguments: [document, code, coder, start, end]) else {
+        guard let id = try store.codingID(documentID: document, codeID: code, coderName: coder, start: start, end: end) else {
             throw UndoError.conflict(id: entry.id, reason: "\(coder)'s coding \(code) at \(start)-\(end) no longer exists")
         }
         return id
     }
 
-    private static func delete(_ db: Database, _ records: [CodingAuditRecord], _ entry: AuditLog.Entry) throws {
+    private static func delete(_ store: Store, _ records: [CodingAuditRecord], _ entry: AuditLog.Entry) throws {
         for record in records {
-            let id = try codingID(db, document: record.document, code: record.code, coder: record.coder,
+            let id = try codingID(store, document: record.document, code: record.code, coder: record.coder,
                                   start: record.start, end: record.end, entry)
-            try db.execute(sql: "DELETE FROM codings WHERE id = ?", arguments: [id])
+            try store.deleteCoding(id: id)
         }
     }
 
-    private static func insert(_ db: Database, _ records: [CodingAuditRecord], _ entry: AuditLog.Entry) throws {
+    private static func insert(_ store: Store, _ records: [CodingAuditRecord], _ entry: AuditLog.Entry) throws {
         let now = Clock.now()
         for record in records {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [record.document]) == true else {
+            guard try store.documentExists(id: record.document) else {
                 throw UndoError.conflict(id: entry.id, reason: "document \(record.document) no longer exists")
             }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM codes WHERE id = ?", arguments: [record.code]) == true else {
+            guard try store.codeExists(id: record.code) else {
                 throw UndoError.conflict(id: entry.id, reason: "code '\(record.code)' no longer exists")
             }
-            let coderID = try coderID(db, name: record.coder)
-            try db.execute(sql: """
-                INSERT INTO codings(document_id, code_id, coder_id, start, "end", memo, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(document_id, code_id, coder_id, start, "end") DO NOTHING
-                """, arguments: [record.document, record.code, coderID, record.start, record.end, record.memo, now])
-            if db.changesCount == 0 {
+            let coderID = try store.coderID(named: record.coder)
+            let added = try store.insertCoding(documentID: record.document, codeID: record.code, coderID: coderID,
+                                               start: record.start, end: record.end, memo: record.memo, createdAt: now)
+            if !added {
                 throw UndoError.conflict(id: entry.id, reason: "\(record.coder)'s coding \(record.code) at \(record.start)-\(record.end) exists again")
             }
         }
