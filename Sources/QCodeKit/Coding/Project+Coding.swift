@@ -28,16 +28,19 @@ extension Project {
     ///
     /// Exact duplicates (same document, range, code and coder) are not added again and
     /// are reported. The change is one transaction and is written to the audit log.
+    /// The document and the code are looked up before the selection is computed, so an
+    /// unknown code is reported as such rather than as an empty selection.
     public func code(
         document query: String, code codeQuery: String, coder: String,
         selection: Selection, memo: String? = nil
     ) throws -> CodingChange {
         try write { store in
             let document = try store.document(named: query)
+            let code = try store.resolveCode(codeQuery)
             let spans = try document.spans(for: selection)
             guard !spans.isEmpty else { throw SelectionError.nothingSelected(document: document.name) }
             return try Self.applyCode(store, documentID: document.id, documentName: document.name,
-                                      code: try store.resolveCode(codeQuery), coder: coder, spans: spans, memo: memo)
+                                      code: code, coder: coder, spans: spans, memo: memo)
         }
     }
 
@@ -66,13 +69,13 @@ extension Project {
     ) throws -> CodingChange {
         try write { store in
             let document = try store.document(named: query)
+            let code = try codeQuery.map { try store.resolveCode($0) }
             let spans = try document.spans(for: selection)
             guard let coderID = try store.existingCoderID(named: coder) else {
                 return CodingChange()
             }
             var codeIDs: Set<String>?
-            if let codeQuery {
-                let code = try store.resolveCode(codeQuery)
+            if let code {
                 codeIDs = children ? Set(try store.subtreeIDs(of: code.id)) : [code.id]
             }
             var removed: [CodingAuditRecord] = []

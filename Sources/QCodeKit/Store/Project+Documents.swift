@@ -80,7 +80,8 @@ extension Project {
     }
 
     /// The id of the document named by `query`: its id, its exact name, or a unique
-    /// prefix of its name.
+    /// prefix of its name; failing those, the same ignoring case, when only one
+    /// document matches.
     public func documentID(_ query: String) throws -> Int64 {
         try read { store in try store.documentID(named: query) }
     }

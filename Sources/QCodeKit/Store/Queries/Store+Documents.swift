@@ -3,8 +3,10 @@ import GRDB
 
 /// Named queries on `documents` (and the turns that belong to them).
 extension Store {
-    /// The id of the document named by `query`: its id, its exact name, or a unique
-    /// prefix of its name.
+    /// The id of the document named by `query`, tried in this order: its id; its exact
+    /// name; a unique prefix of its name; then, if none of those matches, the same
+    /// ignoring case (exact name first, then prefix), so that `interview` finds
+    /// `Interview` when no other document could be meant.
     ///
     /// - Throws: `DocumentLookupError.notFound` when nothing matches, `.ambiguous` (with
     ///   the candidates) when several do.
@@ -19,8 +21,19 @@ extension Store {
                                        arguments: [query, query])
         switch matches.count {
         case 1: return matches[0]["id"]
-        case 0: throw DocumentLookupError.notFound(query)
+        case 0: break
         default: throw DocumentLookupError.ambiguous(query, matches.map { $0["name"] })
+        }
+        // Ignoring case: compared in Swift, since SQLite folds only ASCII.
+        let folded = query.lowercased()
+        let all = try Row.fetchAll(db, sql: "SELECT id, name FROM documents ORDER BY name")
+            .map { (id: $0["id"] as Int64, name: $0["name"] as String) }
+        let exact = all.filter { $0.name.lowercased() == folded }
+        let candidates = exact.isEmpty ? all.filter { $0.name.lowercased().hasPrefix(folded) } : exact
+        switch candidates.count {
+        case 1: return candidates[0].id
+        case 0: throw DocumentLookupError.notFound(query)
+        default: throw DocumentLookupError.ambiguous(query, candidates.map(\.name))
         }
     }
 
