@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What a codebook import changed.
 public struct CodebookImportReport: Sendable, Equatable {
@@ -22,34 +21,27 @@ extension Project {
 
     /// The stored codebook as a tree.
     public func codebook() throws -> Codebook {
-        try database.read { db in
-            let title = try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = 'codebook_title'")
-            let description = try String.fetchOne(db, sql: "SELECT value FROM project_info WHERE key = 'codebook_description'")
-            return try Codebook.build(fromFlat: try Self.storedCodes(db), title: title, description: description)
+        try read { store in
+            let heading = try store.codebookHeading()
+            return try Codebook.build(fromFlat: try store.storedCodes(), title: heading.title, description: heading.description)
         }
     }
 
     /// Every code, depth-first, with paths.
     public func codes() throws -> [FlatCode] {
-        try database.read { db in try Self.flatCodes(db) }
+        try read { store in try store.flatCodes() }
     }
 
     /// Resolves a code by id, full path or unique path suffix.
     public func resolveCode(_ query: String) throws -> FlatCode {
-        try database.read { db in try Self.resolveCode(db, query) }
+        try read { store in try store.resolveCode(query) }
     }
 
     /// Every code with its coding counts (optionally for one coder), depth-first.
     public func codeCounts(coder: String? = nil) throws -> [CodeCount] {
-        try database.read { db in
-            let codes = try Self.flatCodes(db)
-            var own: [String: Int] = [:]
-            let sql = coder == nil
-                ? "SELECT code_id, count(*) FROM codings GROUP BY code_id"
-                : "SELECT code_id, count(*) FROM codings WHERE coder_id = (SELECT id FROM coders WHERE name = ?) GROUP BY code_id"
-            for row in try Row.fetchAll(db, sql: sql, arguments: coder.map { [$0] } ?? []) {
-                own[row[0]] = row[1]
-            }
+        try read { store in
+            let codes = try store.flatCodes()
+            let own = try store.codingCountsByCode(coderName: coder)
             var total = own
             for code in codes.reversed() {
                 if let parent = code.parentID {
@@ -60,48 +52,15 @@ extension Project {
         }
     }
 
-    static func storedCodes(_ db: Database) throws -> [FlatCode] {
-        try Row.fetchAll(db, sql: "SELECT * FROM codes ORDER BY position, rowid").map { row in
-            FlatCode(id: row["id"], parentID: row["parent_id"], position: row["position"], name: row["name"],
-                     label: row["label"], colour: row["colour"], description: row["description"],
-                     include: row["include"], exclude: row["exclude"],
-                     examples: decodeList(row["examples"]), keywords: decodeList(row["keywords"]))
-        }
-    }
-
-    static func flatCodes(_ db: Database) throws -> [FlatCode] {
-        try Codebook.build(fromFlat: try storedCodes(db)).flattened
-    }
-
-    static func resolveCode(_ db: Database, _ query: String) throws -> FlatCode {
-        try CodeResolver(try flatCodes(db)).resolve(query)
-    }
-
-    static func codePaths(_ db: Database) throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try flatCodes(db).map { ($0.id, $0.path) })
-    }
-
-    /// The id of a code and of all its descendants.
-    static func subtreeIDs(_ db: Database, of id: String) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            WITH RECURSIVE subtree(id) AS (
-                SELECT ?
-                UNION ALL
-                SELECT c.id FROM codes c JOIN subtree s ON c.parent_id = s.id
-            )
-            SELECT id FROM subtree
-            """, arguments: [id])
-    }
-
     // MARK: Import
 
     /// Adds or updates codes from a codebook. A code matches an existing one by id, else
     /// by path; matched codes take the file's definition, parent and position. Codes not
     /// in the file are kept.
     public func importCodebook(_ codebook: Codebook, source: String) throws -> CodebookImportReport {
-        try database.write { db in
+        try write { store in
             var report = CodebookImportReport()
-            let existing = try Self.flatCodes(db)
+            let existing = try store.flatCodes()
             let byID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id, $0) })
             let byPath = Dictionary(existing.map { (CodePath($0.path).key, $0) }, uniquingKeysWith: { first, _ in first })
             var idFor: [String: String] = [:]  // file id -> stored id
@@ -118,22 +77,22 @@ extension Project {
                         report.unchanged += 1
                         continue
                     }
-                    try Self.update(db, row)
+                    try store.updateCode(row)
                     report.updated += 1
                 } else {
-                    try Self.insert(db, row)
+                    try store.insertCode(row)
                     report.added += 1
                 }
             }
             if let title = codebook.title {
-                try db.execute(sql: "INSERT OR REPLACE INTO project_info(key, value) VALUES ('codebook_title', ?)", arguments: [title])
+                try store.setCodebookTitle(title)
             }
             if let description = codebook.description {
-                try db.execute(sql: "INSERT OR REPLACE INTO project_info(key, value) VALUES ('codebook_description', ?)", arguments: [description])
+                try store.setCodebookDescription(description)
             }
-            _ = try Self.flatCodes(db)  // refuses a result with cycles or clashing names
-            try AuditLog.record(db, action: "codebook.import",
-                                summary: "codebook from \(source): \(report.added) added, \(report.updated) updated")
+            _ = try store.flatCodes()  // refuses a result with cycles or clashing names
+            try store.recordAudit(action: "codebook.import",
+                                  summary: "codebook from \(source): \(report.added) added, \(report.updated) updated")
             return report
         }
     }
@@ -142,31 +101,5 @@ extension Project {
         a.parentID == b.parentID && a.position == b.position && a.name == b.name && a.label == b.label
             && a.colour == b.colour && a.description == b.description && a.include == b.include
             && a.exclude == b.exclude && a.examples == b.examples && a.keywords == b.keywords
-    }
-
-    static func insert(_ db: Database, _ code: FlatCode) throws {
-        try db.execute(sql: """
-            INSERT INTO codes(id, parent_id, name, label, colour, description, include, exclude, examples, keywords, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [code.id, code.parentID, code.name, code.label, code.colour, code.description,
-                             code.include, code.exclude, encodeList(code.examples), encodeList(code.keywords), code.position])
-    }
-
-    static func update(_ db: Database, _ code: FlatCode) throws {
-        try db.execute(sql: """
-            UPDATE codes SET parent_id = ?, name = ?, label = ?, colour = ?, description = ?, include = ?,
-                             exclude = ?, examples = ?, keywords = ?, position = ?
-            WHERE id = ?
-            """, arguments: [code.parentID, code.name, code.label, code.colour, code.description, code.include,
-                             code.exclude, encodeList(code.examples), encodeList(code.keywords), code.position, code.id])
-    }
-
-    static func encodeList(_ list: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(list)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    static func decodeList(_ text: String?) -> [String] {
-        guard let text else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 }

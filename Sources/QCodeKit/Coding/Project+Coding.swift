@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The outcome of a `code` or `uncode` command.
 public struct CodingChange: Sendable, Equatable {
@@ -29,33 +28,35 @@ extension Project {
     ///
     /// Exact duplicates (same document, range, code and coder) are not added again and
     /// are reported. The change is one transaction and is written to the audit log.
+    /// The document and the code are looked up before the selection is computed, so an
+    /// unknown code is reported as such rather than as an empty selection.
     public func code(
         document query: String, code codeQuery: String, coder: String,
         selection: Selection, memo: String? = nil
     ) throws -> CodingChange {
-        try database.write { db in
-            let documentID = try Self.documentID(db, query)
-            let document = try Self.document(db, id: documentID)
+        try write { store in
+            let document = try store.document(named: query)
+            let code = try store.resolveCode(codeQuery)
             let spans = try document.spans(for: selection)
             guard !spans.isEmpty else { throw SelectionError.nothingSelected(document: document.name) }
-            return try Self.applyCode(db, documentID: documentID, documentName: document.name,
-                                      code: try Self.resolveCode(db, codeQuery), coder: coder, spans: spans, memo: memo)
+            return try Self.applyCode(store, documentID: document.id, documentName: document.name,
+                                      code: code, coder: coder, spans: spans, memo: memo)
         }
     }
 
     /// Inserts codings of `code` over `spans` for `coder` and records one `code` audit entry
     /// (the entry undo reverses). Exact duplicates are left alone and reported.
     static func applyCode(
-        _ db: Database, documentID: Int64, documentName: String, code: FlatCode, coder: String,
+        _ store: Store, documentID: Int64, documentName: String, code: FlatCode, coder: String,
         spans: [TextSpan], memo: String?
     ) throws -> CodingChange {
-        let coderID = try coderID(db, name: coder)
-        let change = try insertCodings(db, documentID: documentID, codeID: code.id, coderID: coderID,
-                                       spans: spans, memo: memo)
+        let coderID = try store.coderID(named: coder)
+        let change = try store.insertCodings(documentID: documentID, codeID: code.id, coderID: coderID,
+                                             spans: spans, memo: memo)
         if !change.changed.isEmpty {
-            try AuditLog.record(db, action: "code",
-                                summary: "\(coder) coded \(change.changed.count) segment(s) of \(documentName) as \(code.path)",
-                                actor: coder, after: CodingAuditRecord.many(documentID, code.id, coder, change.changed, memo))
+            try store.recordAudit(action: "code",
+                                  summary: "\(coder) coded \(change.changed.count) segment(s) of \(documentName) as \(code.path)",
+                                  actor: coder, after: CodingAuditRecord.many(documentID, code.id, coder, change.changed, memo))
         }
         return change
     }
@@ -66,37 +67,32 @@ extension Project {
         document query: String, code codeQuery: String?, coder: String,
         selection: Selection, children: Bool = false
     ) throws -> CodingChange {
-        try database.write { db in
-            let documentID = try Self.documentID(db, query)
-            let document = try Self.document(db, id: documentID)
+        try write { store in
+            let document = try store.document(named: query)
+            let code = try codeQuery.map { try store.resolveCode($0) }
             let spans = try document.spans(for: selection)
-            guard let coderID = try Int64.fetchOne(db, sql: "SELECT id FROM coders WHERE name = ?", arguments: [coder]) else {
+            guard let coderID = try store.existingCoderID(named: coder) else {
                 return CodingChange()
             }
             var codeIDs: Set<String>?
-            if let codeQuery {
-                let code = try Self.resolveCode(db, codeQuery)
-                codeIDs = children ? Set(try Self.subtreeIDs(db, of: code.id)) : [code.id]
+            if let code {
+                codeIDs = children ? Set(try store.subtreeIDs(of: code.id)) : [code.id]
             }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, code_id, start, "end", memo FROM codings WHERE document_id = ? AND coder_id = ?
-                """, arguments: [documentID, coderID])
             var removed: [CodingAuditRecord] = []
             var change = CodingChange()
-            for row in rows {
-                let codeID: String = row["code_id"]
-                if let codeIDs, !codeIDs.contains(codeID) { continue }
-                let span = TextSpan(start: row["start"], end: row["end"])
+            for coding in try store.codings(documentID: document.id, coderID: coderID) {
+                if let codeIDs, !codeIDs.contains(coding.codeID) { continue }
+                let span = TextSpan(start: coding.start, end: coding.end)
                 guard spans.contains(where: { $0.start <= span.start && span.end <= $0.end }) else { continue }
-                try db.execute(sql: "DELETE FROM codings WHERE id = ?", arguments: [row["id"] as Int64])
-                removed.append(CodingAuditRecord(document: documentID, code: codeID, coder: coder,
-                                                 start: span.start, end: span.end, memo: row["memo"]))
+                try store.deleteCoding(id: coding.id!)
+                removed.append(CodingAuditRecord(document: document.id, code: coding.codeID, coder: coder,
+                                                 start: span.start, end: span.end, memo: coding.memo))
                 change.changed.append(span)
             }
             if !removed.isEmpty {
-                try AuditLog.record(db, action: "uncode",
-                                    summary: "\(coder) removed \(removed.count) coding(s) from \(document.name)",
-                                    actor: coder, before: removed)
+                try store.recordAudit(action: "uncode",
+                                      summary: "\(coder) removed \(removed.count) coding(s) from \(document.name)",
+                                      actor: coder, before: removed)
             }
             return change
         }
@@ -104,46 +100,14 @@ extension Project {
 
     /// Sets or clears the memo of one coding.
     public func setCodingMemo(id: Int64, memo: String?) throws {
-        try database.write { db in
-            guard let before = try Row.fetchOne(db, sql: "SELECT memo FROM codings WHERE id = ?", arguments: [id]) else {
+        try write { store in
+            guard let coding = try store.coding(id: id) else {
                 throw CodingError.noSuchCoding(id)
             }
-            try db.execute(sql: "UPDATE codings SET memo = ? WHERE id = ?", arguments: [memo, id])
-            try AuditLog.record(db, action: "coding.memo", summary: "memo on coding \(id)",
-                                before: before["memo"] as String?, after: memo)
+            try store.setCodingMemo(id: id, memo: memo)
+            try store.recordAudit(action: "coding.memo", summary: "memo on coding \(id)",
+                                  before: coding.memo, after: memo)
         }
-    }
-
-    /// The id of a coder, created on first use.
-    static func coderID(_ db: Database, name: String) throws -> Int64 {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.contains(",") else { throw CodingError.badCoderName(name) }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM coders WHERE name = ?", arguments: [trimmed]) {
-            return id
-        }
-        try db.execute(sql: "INSERT INTO coders(name) VALUES (?)", arguments: [trimmed])
-        return db.lastInsertedRowID
-    }
-
-    static func insertCodings(
-        _ db: Database, documentID: Int64, codeID: String, coderID: Int64, spans: [TextSpan], memo: String?
-    ) throws -> CodingChange {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO codings(document_id, code_id, coder_id, start, "end", memo, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(document_id, code_id, coder_id, start, "end") DO NOTHING
-            """)
-        let now = Clock.now()
-        var change = CodingChange()
-        for span in spans {
-            try statement.execute(arguments: [documentID, codeID, coderID, span.start, span.end, memo, now])
-            if db.changesCount > 0 {
-                change.changed.append(span)
-            } else {
-                change.duplicates.append(span)
-            }
-        }
-        return change
     }
 }
 
@@ -186,13 +150,8 @@ extension Project {
     /// document or naming an unknown code aborts the whole batch.
     @discardableResult
     public func addCodings(_ codings: [NewCoding], action: String = "codings.add") throws -> Int {
-        try database.write { db in
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO codings(document_id, code_id, coder_id, start, "end", memo, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(document_id, code_id, coder_id, start, "end") DO NOTHING
-                """)
-            let now = Clock.now()
+        try write { store in
+            let inserter = try store.makeCodingInserter()
             var coderIDs: [String: Int64] = [:]
             var added = 0
             for coding in codings {
@@ -200,14 +159,15 @@ extension Project {
                 if let known = coderIDs[coding.coder] {
                     coderID = known
                 } else {
-                    coderID = try Self.coderID(db, name: coding.coder)
+                    coderID = try store.coderID(named: coding.coder)
                     coderIDs[coding.coder] = coderID
                 }
-                statement.setUncheckedArguments([coding.documentID, coding.codeID, coderID, coding.start, coding.end, coding.memo, now])
-                try statement.execute()
-                added += db.changesCount
+                if try inserter.insert(documentID: coding.documentID, codeID: coding.codeID, coderID: coderID,
+                                       start: coding.start, end: coding.end, memo: coding.memo) {
+                    added += 1
+                }
             }
-            try AuditLog.record(db, action: action, summary: "added \(added) coding(s) in bulk")
+            try store.recordAudit(action: action, summary: "added \(added) coding(s) in bulk")
             return added
         }
     }

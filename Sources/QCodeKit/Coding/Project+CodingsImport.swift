@@ -1,6 +1,5 @@
 import CSV
 import Foundation
-import GRDB
 
 /// What a codings-file import did.
 public struct CodingsImportReport: Sendable, Equatable {
@@ -34,12 +33,12 @@ extension Project {
         guard quoteColumn != nil || turnsColumn != nil || (startColumn != nil && endColumn != nil) else {
             throw ImportError(file: file, reason: "needs a quote, turns, or start and end column to place each coding")
         }
-        return try database.write { db in
+        return try write { store in
             var report = CodingsImportReport()
             var documents: [String: StoredDocument] = [:]
             var codes: [String: String] = [:]
             var coders: [String: Int64] = [:]
-            let resolver = CodeResolver(try Self.flatCodes(db))
+            let resolver = CodeResolver(try store.flatCodes())
             var line = 1
             while let row = reader.next() {
                 line += 1
@@ -54,12 +53,12 @@ extension Project {
                         throw ImportError(file: file, reason: "line \(line): document, coder and code are required")
                     }
                     if documents[documentName] == nil {
-                        documents[documentName] = try Self.document(db, id: Self.documentID(db, documentName))
+                        documents[documentName] = try store.document(named: documentName)
                     }
                     let document = documents[documentName]!
                     if codes[codeName] == nil { codes[codeName] = try resolver.resolve(codeName).id }
                     if coders[coder] == nil {
-                        coders[coder] = try Self.coderID(db, name: coder)
+                        coders[coder] = try store.coderID(named: coder)
                         report.coders.append(coder)
                     }
                     let target: SelectionTarget
@@ -76,8 +75,8 @@ extension Project {
                         throw ImportError(file: file, reason: "line \(line): no quote, turns, or start and end")
                     }
                     let spans = try document.spans(for: Selection(target))
-                    let change = try Self.insertCodings(db, documentID: document.id, codeID: codes[codeName]!,
-                                                        coderID: coders[coder]!, spans: spans, memo: field(memoColumn))
+                    let change = try store.insertCodings(documentID: document.id, codeID: codes[codeName]!,
+                                                         coderID: coders[coder]!, spans: spans, memo: field(memoColumn))
                     report.added += change.changed.count
                     report.duplicates += change.duplicates.count
                 } catch let error as ImportError {
@@ -89,8 +88,8 @@ extension Project {
             if let error = reader.error {
                 throw ImportError(file: file, reason: "line \(line): \(error)")
             }
-            try AuditLog.record(db, action: "codings.import",
-                                summary: "imported \(report.added) coding(s) from \(file)")
+            try store.recordAudit(action: "codings.import",
+                                  summary: "imported \(report.added) coding(s) from \(file)")
             return report
         }
     }

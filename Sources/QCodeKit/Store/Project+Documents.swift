@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A document as listed by `qcode docs`.
 public struct DocumentSummary: Sendable, Codable, Equatable {
@@ -77,80 +76,29 @@ public enum DocumentLookupError: Error, CustomStringConvertible, Equatable {
 extension Project {
     /// All documents, in import order.
     public func documents() throws -> [DocumentSummary] {
-        try database.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.name, c.name AS case_name, d.characters, d.format, d.memo,
-                       (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
-                       (SELECT json_group_array(speaker) FROM (
-                            SELECT speaker, min(number) AS first FROM turns t
-                            WHERE t.document_id = d.id AND speaker IS NOT NULL
-                            GROUP BY speaker ORDER BY first)) AS speakers
-                FROM documents d LEFT JOIN cases c ON c.id = d.case_id
-                ORDER BY d.id
-                """)
-            return rows.map { row in
-                let speakersJSON: String = row["speakers"] ?? "[]"
-                let speakers = (try? JSONDecoder().decode([String].self, from: Data(speakersJSON.utf8))) ?? []
-                return DocumentSummary(id: row["id"], name: row["name"], case: row["case_name"],
-                                       characters: row["characters"], turns: row["turns"],
-                                       speakers: speakers, format: row["format"], memo: row["memo"])
-            }
-        }
+        try read { store in try store.documentSummaries() }
     }
 
     /// The id of the document named by `query`: its id, its exact name, or a unique
-    /// prefix of its name.
+    /// prefix of its name; failing those, the same ignoring case, when only one
+    /// document matches.
     public func documentID(_ query: String) throws -> Int64 {
-        try database.read { db in try Self.documentID(db, query) }
-    }
-
-    static func documentID(_ db: Database, _ query: String) throws -> Int64 {
-        if let id = Int64(query), try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [id]) == true {
-            return id
-        }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE name = ?", arguments: [query]) {
-            return id
-        }
-        let matches = try Row.fetchAll(db, sql: "SELECT id, name FROM documents WHERE substr(name, 1, length(?)) = ? ORDER BY name",
-                                       arguments: [query, query])
-        switch matches.count {
-        case 1: return matches[0]["id"]
-        case 0: throw DocumentLookupError.notFound(query)
-        default: throw DocumentLookupError.ambiguous(query, matches.map { $0["name"] })
-        }
+        try read { store in try store.documentID(named: query) }
     }
 
     /// The document with its text, turns, paragraphs and sentences.
     public func document(_ query: String) throws -> StoredDocument {
-        try database.read { db in try Self.document(db, id: Self.documentID(db, query)) }
-    }
-
-    static func document(_ db: Database, id: Int64) throws -> StoredDocument {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT d.id, d.name, c.name AS case_name, d.text, d.paragraphs, d.sentences, d.memo
-            FROM documents d LEFT JOIN cases c ON c.id = d.case_id WHERE d.id = ?
-            """, arguments: [id]) else {
-            throw DocumentLookupError.notFound(String(id))
-        }
-        let turns = try Row.fetchAll(db, sql: """
-            SELECT speaker, start, "end", time, end_time FROM turns WHERE document_id = ? ORDER BY number
-            """, arguments: [id]).map { turn in
-            Turn(speaker: turn["speaker"], span: TextSpan(start: turn["start"], end: turn["end"]),
-                 time: turn["time"], endTime: turn["end_time"])
-        }
-        return StoredDocument(id: row["id"], name: row["name"], caseName: row["case_name"], text: row["text"],
-                              turns: turns, paragraphs: SpanPacking.unpack(row["paragraphs"]),
-                              sentences: SpanPacking.unpack(row["sentences"]), memo: row["memo"])
+        try read { store in try store.document(named: query) }
     }
 
     /// Sets or clears a document's memo.
     public func setDocumentMemo(_ query: String, memo: String?) throws {
         try write { store in
-            let id = try Self.documentID(store.db, query)
-            let row = try Row.fetchOne(store.db, sql: "SELECT name, memo FROM documents WHERE id = ?", arguments: [id])!
-            try store.db.execute(sql: "UPDATE documents SET memo = ? WHERE id = ?", arguments: [memo, id])
-            let name: String = row["name"]
-            try store.record(.documentMemo(DocumentMemoChange(document: name, before: row["memo"], after: memo)),
+            let id = try store.documentID(named: query)
+            let before = try store.documentMemo(id: id)
+            try store.setDocumentMemo(id: id, memo: memo)
+            let name = try store.documentRecord(id)?.name ?? query
+            try store.record(.documentMemo(DocumentMemoChange(document: name, before: before, after: memo)),
                              summary: "memo on document \(name)")
         }
     }

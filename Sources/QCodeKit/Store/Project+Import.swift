@@ -58,8 +58,8 @@ extension Project {
         defer { reader.cancel() }
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                let recorder = try ChangeRecorder(db)
-                var writer = try DocumentWriter(db, recorder: recorder)
+                let store = Store(db, user: user, recorder: try ChangeRecorder(db))
+                var writer = try DocumentWriter(store)
                 for (index, url) in urls.enumerated() {
                     let file = url.lastPathComponent
                     do {
@@ -81,7 +81,7 @@ extension Project {
                     }
                 }
                 if !report.added.isEmpty {
-                    try Store(db, user: user, recorder: recorder).record(
+                    try store.record(
                         .importDocuments(ImportedDocuments(source: "import", ids: report.added.map(\.id),
                                                           names: report.added.map(\.name))),
                         summary: "imported \(report.added.count) document(s)")
@@ -123,17 +123,22 @@ extension CaseAssignment {
 
 /// Writes parsed documents with prepared statements (the bulk path of an import).
 struct DocumentWriter {
-    private let db: Database
-    private let recorder: ChangeRecorder?
+    private let store: Store
+    private var db: Database { store.db }
     private let insertDocument: Statement
     private let insertTurn: Statement
     private var caseIDs: [String: Int64] = [:]
     private var attributeIDs: [String: Int64] = [:]
     private let importedAt = Clock.now()
 
-    init(_ db: Database, recorder: ChangeRecorder? = nil) throws {
-        self.db = db
-        self.recorder = recorder
+    /// For callers that do not use `Store` yet (the REFI-QDA import).
+    init(_ db: Database) throws {
+        try self.init(Store(db))
+    }
+
+    init(_ store: Store) throws {
+        self.store = store
+        let db = store.db
         insertDocument = try db.makeStatement(sql: """
             INSERT INTO documents(name, case_id, format, encoding, source_file, sha256, text,
                                   characters, paragraphs, sentences, imported_at)
@@ -192,18 +197,16 @@ struct DocumentWriter {
     }
 
     private func pausingRecorder<T>(_ body: () throws -> T) throws -> T {
-        guard let recorder else { return try body() }
-        return try recorder.paused(body)
+        try store.withoutRecordingChanges(body)
     }
 
         private mutating func caseID(named name: String, report: inout ImportReport) throws -> Int64 {
         if let id = caseIDs[name] { return id }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE name = ?", arguments: [name]) {
+        if let id = try store.caseID(named: name) {
             caseIDs[name] = id
             return id
         }
-        try db.execute(sql: "INSERT INTO cases(name) VALUES (?)", arguments: [name])
-        let id = db.lastInsertedRowID
+        let id = try store.createCase(named: name)
         caseIDs[name] = id
         report.casesCreated.append(name)
         return id
@@ -214,15 +217,12 @@ struct DocumentWriter {
         let attributeID: Int64
         if let id = attributeIDs[name] {
             attributeID = id
-        } else if let id = try Int64.fetchOne(db, sql: "SELECT id FROM attributes WHERE name = ?", arguments: [name]) {
+        } else if let id = try store.attributeID(named: name) {
             attributeID = id
         } else {
-            try db.execute(sql: "INSERT INTO attributes(name, type, position) VALUES (?, 'text', (SELECT count(*) FROM attributes))",
-                           arguments: [name])
-            attributeID = db.lastInsertedRowID
+            attributeID = try store.appendTextAttribute(named: name)
         }
         attributeIDs[name] = attributeID
-        try db.execute(sql: "INSERT OR REPLACE INTO case_values(case_id, attribute_id, value) VALUES (?, ?, ?)",
-                       arguments: [caseID, attributeID, value])
+        try store.setCaseValue(caseID: caseID, attributeID: attributeID, value: value)
     }
 }

@@ -30,14 +30,12 @@ import Testing
         #expect(try project.auditEntries(limit: 1).first?.after?.contains("\"redid\"") == true)
     }
 
-    @Test func refusesToReachPastAChangeItCannotUndo() throws {
+    @Test func undoesACodebookImportToo() throws {
         let project = try project()
-        #expect(throws: UndoError.self) { try project.undo() }  // the codebook import
-        do {
-            try project.undo()
-        } catch let error as UndoError {
-            #expect("\(error)".contains("'codebook.import'"))
-        }
+        #expect(try project.undo()?.action == "codebook.import")
+        #expect(try project.codes().isEmpty)
+        #expect(try project.redo()?.action == "codebook.import")
+        #expect(try project.codes().count == 5)
     }
 
     @Test func keepsEachCodersChangesApart() throws {

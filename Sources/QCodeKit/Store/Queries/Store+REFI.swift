@@ -82,12 +82,6 @@ extension Store {
         return try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE name = ?", arguments: [name])!
     }
 
-    /// Sets (or replaces) a case's value of an attribute.
-    func setCaseValue(caseID: Int64, attributeID: Int64, value: String) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO case_values(case_id, attribute_id, value) VALUES (?, ?, ?)",
-                       arguments: [caseID, attributeID, value])
-    }
-
     /// The document whose text hashes to `sha256`: the one named `name` if there is one,
     /// else the oldest.
     func documentID(sha256: String, preferring name: String) throws -> Int64? {
