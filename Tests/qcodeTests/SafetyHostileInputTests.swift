@@ -157,3 +157,18 @@ struct SafetyHostileInputTests {
         #expect(try cli.run(["check", "--project", "p.qcode"]).status == 0)
     }
 }
+
+/// `cases import` says when it read a table as Windows-1252, as `import` does for transcripts.
+@Suite("Cases import encoding")
+struct CasesImportEncodingTests {
+    @Test func windows1252CasesGetAWarning() throws {
+        let cli = CLIRunner()
+        try cli.ok(["init", "p.qcode"])
+        try Data(Array("participant_id,city\nP01,M".utf8) + [0xFC] + Array("nchen\n".utf8))
+            .write(to: cli.directory.appendingPathComponent("cases.csv"))
+        let result = try cli.run(["cases", "import", "--project", "p.qcode", "cases.csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: cases.csv: decoded as Windows-1252 (not valid UTF-8)"), "\(result.stderr)")
+        #expect(try cli.ok(["cases", "list", "--project", "p.qcode", "--format", "csv"]).contains("München"))
+    }
+}
