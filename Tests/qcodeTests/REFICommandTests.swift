@@ -102,7 +102,7 @@ import Testing
                             to: cli.directory.appendingPathComponent("escape.qdpx"))
         let escape = try cli.run(["refi", "import", "escape.qdpx"])
         #expect(escape.status == 1)
-        #expect(escape.stderr.hasPrefix("qcode: error: ") && escape.stderr.contains("escape.qdpx: entry '../../escape.txt' escapes"))
+        #expect(escape.stderr.hasPrefix("qcode: error: ") && escape.stderr.contains("escape.qdpx: archive entry '../../escape.txt' points outside the archive"))
         #expect(escape.stderr.split(separator: "\n").count == 1)
 
         try cli.write("bomb.qdc", """

@@ -55,6 +55,9 @@ struct SafetyHostileInputTests {
              "document type declarations are not allowed"),
             ("huge.docx", SafetySupport.zip([.init(path: "word/document.xml", data: Data(repeating: 0x41, count: 2000),
                                                    declaredSize: 3_000_000_000, declaredCompressedSize: 2000, method: 8)]),
+             "the archive unpacks to over 2 GB"),
+            ("big.docx", SafetySupport.zip([.init(path: "word/document.xml", data: Data(repeating: 0x41, count: 2000),
+                                                  declaredSize: 300_000_000, declaredCompressedSize: 2000, method: 8)]),
              "over the 100 MB limit"),
             ("ratio.docx", SafetySupport.zip([.init(path: "word/document.xml", data: Data(repeating: 0x41, count: 1000),
                                                     declaredSize: 50_000_000, declaredCompressedSize: 1000, method: 8)]),
@@ -152,5 +155,20 @@ struct SafetyHostileInputTests {
         let result = try cli.run(["import", "--project", "p.qcode", "line.txt"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try cli.run(["check", "--project", "p.qcode"]).status == 0)
+    }
+}
+
+/// `cases import` says when it read a table as Windows-1252, as `import` does for transcripts.
+@Suite("Cases import encoding")
+struct CasesImportEncodingTests {
+    @Test func windows1252CasesGetAWarning() throws {
+        let cli = CLIRunner()
+        try cli.ok(["init", "p.qcode"])
+        try Data(Array("participant_id,city\nP01,M".utf8) + [0xFC] + Array("nchen\n".utf8))
+            .write(to: cli.directory.appendingPathComponent("cases.csv"))
+        let result = try cli.run(["cases", "import", "--project", "p.qcode", "cases.csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: cases.csv: decoded as Windows-1252 (not valid UTF-8)"), "\(result.stderr)")
+        #expect(try cli.ok(["cases", "list", "--project", "p.qcode", "--format", "csv"]).contains("München"))
     }
 }

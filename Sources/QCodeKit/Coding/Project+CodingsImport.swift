@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// What a codings-file import did.
@@ -17,41 +16,16 @@ extension Project {
     /// text, end exclusive). `memo` is optional. A document is named by its id, name or
     /// unique name prefix; a code by id, path or unique path suffix.
     public func importCodings(csv text: String, file: String) throws -> CodingsImportReport {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
-        } catch {
-            throw ImportError(file: file, reason: "not a readable CSV file (\(error))")
-        }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-        guard let documentColumn = column("document"), let coderColumn = column("coder"), let codeColumn = column("code") else {
-            throw ImportError(file: file, reason: "needs columns document, coder, code (found: \(header.joined(separator: ", ")))")
-        }
-        let quoteColumn = column("quote"), turnsColumn = column("turns")
-        let startColumn = column("start"), endColumn = column("end"), memoColumn = column("memo")
-        guard quoteColumn != nil || turnsColumn != nil || (startColumn != nil && endColumn != nil) else {
-            throw ImportError(file: file, reason: "needs a quote, turns, or start and end column to place each coding")
-        }
+        let rows = try CodingsCSV.parse(text, file: file)
         return try write { store in
             var report = CodingsImportReport()
             var documents: [String: StoredDocument] = [:]
             var codes: [String: String] = [:]
             var coders: [String: Int64] = [:]
             let resolver = CodeResolver(try store.flatCodes())
-            var line = 1
-            while let row = reader.next() {
-                line += 1
-                if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-                func field(_ index: Int?) -> String? {
-                    guard let index, index < row.count else { return nil }
-                    let value = row[index].trimmingCharacters(in: .whitespacesAndNewlines)
-                    return value.isEmpty ? nil : value
-                }
+            for row in rows {
+                let line = row.line, documentName = row.document, coder = row.coder, codeName = row.code
                 do {
-                    guard let documentName = field(documentColumn), let coder = field(coderColumn), let codeName = field(codeColumn) else {
-                        throw ImportError(file: file, reason: "line \(line): document, coder and code are required")
-                    }
                     if documents[documentName] == nil {
                         documents[documentName] = try store.document(named: documentName)
                     }
@@ -61,22 +35,10 @@ extension Project {
                         coders[coder] = try store.coderID(named: coder)
                         report.coders.append(coder)
                     }
-                    let target: SelectionTarget
-                    if let quote = field(quoteColumn) {
-                        target = .quote(quote)
-                    } else if let turns = field(turnsColumn) {
-                        guard let range = NumberRange.parse(turns) else {
-                            throw ImportError(file: file, reason: "line \(line): '\(turns)' is not a turn number or range")
-                        }
-                        target = .turns(range)
-                    } else if let start = field(startColumn).flatMap({ Int($0) }), let end = field(endColumn).flatMap({ Int($0) }) {
-                        target = .characters(start: start, end: end)
-                    } else {
-                        throw ImportError(file: file, reason: "line \(line): no quote, turns, or start and end")
-                    }
+                    let target = row.target
                     let spans = try document.spans(for: Selection(target))
                     let change = try store.insertCodings(documentID: document.id, codeID: codes[codeName]!,
-                                                         coderID: coders[coder]!, spans: spans, memo: field(memoColumn))
+                                                         coderID: coders[coder]!, spans: spans, memo: row.memo)
                     report.added += change.changed.count
                     report.duplicates += change.duplicates.count
                 } catch let error as ImportError {
@@ -85,11 +47,8 @@ extension Project {
                     throw ImportError(file: file, reason: "line \(line): \(error)")
                 }
             }
-            if let error = reader.error {
-                throw ImportError(file: file, reason: "line \(line): \(error)")
-            }
-            try store.recordAudit(action: "codings.import",
-                                  summary: "imported \(report.added) coding(s) from \(file)")
+            try store.record(.bulkCodings(BulkCodings(source: "codings.import", count: report.added)),
+                             summary: "imported \(report.added) coding(s) from \(file)")
             return report
         }
     }

@@ -2,16 +2,25 @@ import Foundation
 
 /// A small RFC 4180 reader.
 ///
-/// Written here rather than using CSV.swift because imports need what that library does
-/// not give directly: the line number where a record (and an unbalanced quote) starts,
-/// input already decoded by ``TextDecoder`` (so Windows-1252 and UTF-16 exports work), and
-/// a single pass over UTF-8 bytes with no per-character `String` work.
+/// Written here rather than using a CSV library because imports need what those do not
+/// give directly: the line number where a record (and an unbalanced quote) starts, input
+/// already decoded by ``TextDecoder`` (so Windows-1252 and UTF-16 exports work), and a
+/// single pass over UTF-8 bytes with no per-character `String` work.
 ///
-/// Handles quoted fields with `""` escapes and line breaks, CRLF/LF (the decoder has turned
-/// both into LF), a header row, and `,`, `;` or tab as the delimiter (whichever the header
-/// line uses most outside quotes). Lenient where Excel is: text after a closing quote is
-/// kept, short rows are padded with empty cells, empty lines are skipped.
+/// Handles quoted fields with `""` escapes and line breaks, CRLF, CR or LF line ends (all
+/// read as LF, as the decoder does), a header row, and `,`, `;` or tab as the delimiter
+/// (whichever the header line uses most outside quotes). Lenient where Excel is: text
+/// after a closing quote is kept, short rows are padded with empty cells, empty lines are
+/// skipped, a leading byte order mark is dropped. A record with more than ``maxColumns`` fields is refused as soon
+/// as it is met (a million-column file would otherwise take minutes, and its header
+/// would fill error messages).
+///
+/// This is qcode's one CSV reader: survey and case tables, codings files (``CodingsCSV``),
+/// reconcile decisions (``ReconcileDecisionsCSV``) and pseudonym maps all read through it.
 struct CSVTable {
+    /// The most columns a CSV file may have.
+    static let maxColumns = 10_000
+
     var header: [String]
     var rows: [[String]]
     /// The 1-based line on which each row starts.
@@ -20,7 +29,24 @@ struct CSVTable {
     struct ParseError: Error { var reason: String }
 
     static func parse(_ text: String) throws(ParseError) -> CSVTable {
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.contains(ASCII.cr) {
+            // Text not from the decoder (which already did this): CRLF and CR become LF.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == ASCII.cr {
+                    out.append(ASCII.lf)
+                    if i + 1 < bytes.count, bytes[i + 1] == ASCII.lf { i += 1 }
+                } else {
+                    out.append(bytes[i])
+                }
+                i += 1
+            }
+            bytes = out
+        }
         let result: Result<CSVTable, ParseError> = bytes.withUnsafeBufferPointer { b in
             do throws(ParseError) { return .success(try parse(b)) } catch { return .failure(error) }
         }
@@ -76,6 +102,9 @@ struct CSVTable {
                 while i < n, b[i] != sep, b[i] != ASCII.lf { i += 1 }
                 fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
             }
+            guard fields.count <= maxColumns else {
+                throw ParseError(reason: "line \(recordLine) has more than \(maxColumns) columns, the most qcode reads")
+            }
             // End of field.
             if i < n, b[i] == sep {
                 i += 1
@@ -119,7 +148,7 @@ struct CSVTable {
     }
 
     func missingColumn(_ name: String) -> String {
-        "no column named '\(name)' (columns: \(header.joined(separator: ", ")))"
+        "no column named '\(MessageText.clip(name))' (columns: \(MessageText.list(header)))"
     }
 
     static let idNames: Set<String> = [

@@ -27,20 +27,26 @@ public struct CaseTable: Sendable, Hashable, Codable {
     public var types: [String: AttributeType]
     /// The rows in file order.
     public var rows: [CaseRow]
+    /// Things the reader noticed but could work around, one line each (as for a
+    /// transcript: "decoded as Windows-1252 (not valid UTF-8)").
+    public var warnings: [String]
 
     /// Creates a table.
-    public init(idColumn: String, columns: [String], types: [String: AttributeType], rows: [CaseRow]) {
+    public init(idColumn: String, columns: [String], types: [String: AttributeType], rows: [CaseRow],
+                warnings: [String] = []) {
         self.idColumn = idColumn
         self.columns = columns
         self.types = types
         self.rows = rows
+        self.warnings = warnings
     }
 
     /// Reads a CSV file of case attributes.
     /// - Parameter idColumn: the ID column; `nil` takes the first column named like
     ///   participant_id, id, participant, respondent, case, ...
-    /// - Throws: ``ImportError`` when the file is unreadable, the ID column is missing (the
-    ///   reason lists the columns), an ID is empty, or an ID occurs twice (naming it).
+    /// - Throws: ``ImportError`` when the file is unreadable, has more than 10,000 columns,
+    ///   the ID column is missing (the reason lists the columns), an ID is empty, or an ID
+    ///   occurs twice (naming it).
     public static func read(contentsOf url: URL, idColumn: String?) throws -> CaseTable {
         let data: Data
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -75,7 +81,7 @@ public struct CaseTable: Sendable, Hashable, Codable {
             guard let i = table.guessIDColumn() else {
                 throw ImportError(
                     file: fileName,
-                    reason: "no ID column found (columns: \(table.header.joined(separator: ", ")))")
+                    reason: "no ID column found (columns: \(MessageText.list(table.header)))")
             }
             id = i
         }
@@ -88,7 +94,7 @@ public struct CaseTable: Sendable, Hashable, Codable {
             let line = table.lines[r]
             guard !caseID.isEmpty else { throw ImportError(file: fileName, reason: "empty id at line \(line)") }
             if let earlier = firstLine[caseID] {
-                throw ImportError(file: fileName, reason: "duplicate id '\(caseID)' (lines \(earlier) and \(line))")
+                throw ImportError(file: fileName, reason: "duplicate id '\(MessageText.clip(caseID))' (lines \(earlier) and \(line))")
             }
             firstLine[caseID] = line
             var values: [String: String] = [:]
@@ -102,6 +108,7 @@ public struct CaseTable: Sendable, Hashable, Codable {
         for (_, name) in columns {
             types[name] = AttributeType.infer(rows.lazy.compactMap { $0.values[name] })
         }
-        return CaseTable(idColumn: table.header[id], columns: columns.map(\.element), types: types, rows: rows)
+        return CaseTable(idColumn: table.header[id], columns: columns.map(\.element), types: types, rows: rows,
+                         warnings: DocumentReader.decodingWarnings(decoded))
     }
 }

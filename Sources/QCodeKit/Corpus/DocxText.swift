@@ -18,7 +18,9 @@ enum DocxText {
         let xml = try ZipEntryReader.readXML(path, from: data, fileName: fileName)
         let handler = DocxHandler()
         try ZipEntryReader.parseXML(xml, delegate: handler, path: path, fileName: fileName)
-        return TextNormalizer.normalize(handler.lines.joined(separator: "\n"))
+        let text = TextNormalizer.normalize(handler.lines.joined(separator: "\n"))
+        try TextRules.check(text, file: fileName)
+        return text
     }
 }
 

@@ -37,7 +37,7 @@ enum SurveyCSV {
             guard !textColumns.isEmpty else {
                 throw ImportError(
                     file: fileName,
-                    reason: "no free-text column found (columns: \(table.header.joined(separator: ", ")))")
+                    reason: "no free-text column found (columns: \(MessageText.list(table.header)))")
             }
         }
         var docs: [ParsedDocument] = []
@@ -60,7 +60,7 @@ enum SurveyCSV {
                 var name = "\(stem)-\(rowID)"
                 if textColumns.count > 1 { name += "-\(table.header[c])" }
                 if usedNames.contains(name) {
-                    warnings.append("line \(table.lines[r]): duplicate id '\(rowID)', named '\(name)-row\(r + 1)'")
+                    warnings.append("line \(table.lines[r]): duplicate id '\(MessageText.clip(rowID))', named '\(MessageText.clip(name + "-row\(r + 1)"))'")
                     name += "-row\(r + 1)"
                 }
                 usedNames.insert(name)

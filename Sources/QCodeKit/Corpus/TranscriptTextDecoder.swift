@@ -5,9 +5,11 @@ import Foundation
 /// Order of checks: an empty file is refused; a byte order mark selects UTF-8 or UTF-16
 /// (LE/BE); BOM-less UTF-16 is recognised from its zero bytes; otherwise the bytes must be
 /// strict UTF-8, and invalid UTF-8 is read as Windows-1252 (never silently replaced with
-/// U+FFFD). NUL bytes outside UTF-16, or more than 5% control characters, mean binary data
-/// and are refused. CRLF and lone CR become LF, then the text is put in NFC (skipped for
-/// text whose characters are all unaffected by NFC, such as ASCII).
+/// U+FFFD). NUL bytes, or more than 5% control characters, mean binary data and are
+/// refused. CRLF and lone CR become LF, then the text is put in NFC (skipped for text whose
+/// characters are all unaffected by NFC, such as ASCII). Last, the text must pass
+/// ``TextRules`` (no other control characters than tab and line feed), like every
+/// imported text.
 ///
 /// Also available as ``TextDecoder``.
 public enum TranscriptTextDecoder {
@@ -16,9 +18,17 @@ public enum TranscriptTextDecoder {
     ///     let d = try TranscriptTextDecoder.decode(Data([0x63, 0x61, 0x66, 0xE9]), fileName: "a.txt")
     ///     // d.text == "café", d.encoding == .windows1252
     ///
-    /// - Throws: ``ImportError`` for an empty file, binary data, or malformed UTF-16.
+    /// - Throws: ``ImportError`` for an empty file, binary data, malformed UTF-16, or a
+    ///   control character ``TextRules`` refuses.
     /// - Complexity: O(n) in the number of bytes.
     public static func decode(_ data: Data, fileName: String) throws -> DecodedText {
+        var decoded = try decodeBytes(data, fileName: fileName)
+        decoded.text = TextRules.breaksAsLineFeeds(decoded.text)
+        try TextRules.check(decoded.text, file: fileName)
+        return decoded
+    }
+
+    private static func decodeBytes(_ data: Data, fileName: String) throws -> DecodedText {
         guard !data.isEmpty else { throw ImportError(file: fileName, reason: "empty file") }
         return try data.withUnsafeBytes { raw -> DecodedText in
             let b = raw.bindMemory(to: UInt8.self)
@@ -75,41 +85,19 @@ public enum TranscriptTextDecoder {
         return DecodedText(text: Windows1252.decode(b), encoding: .windows1252)
     }
 
-    /// UTF-16 with the given byte order.
+    /// UTF-16 with the given byte order (strict: see ``UTF16Decoding``).
     static func decode16(_ b: UnsafeBufferPointer<UInt8>, bigEndian: Bool, fileName: String) throws -> DecodedText {
         guard !b.isEmpty else { throw ImportError(file: fileName, reason: "empty file") }
-        guard b.count % 2 == 0 else {
-            throw ImportError(file: fileName, reason: "truncated UTF-16 text (odd number of bytes)")
+        let out: [UInt8]
+        do {
+            out = try UTF16Decoding.utf8(b, bigEndian: bigEndian)
+        } catch {
+            throw ImportError(file: fileName, reason: error.reason)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var controls = 0
-        var i = 0
-        let n = b.count
-        @inline(__always) func unit(_ k: Int) -> UInt32 {
-            bigEndian ? UInt32(b[k]) << 8 | UInt32(b[k + 1]) : UInt32(b[k + 1]) << 8 | UInt32(b[k])
-        }
-        while i < n {
-            var v = unit(i)
-            i += 2
-            if v >= 0xD800, v < 0xE000 {
-                guard v < 0xDC00, i < n else {
-                    throw ImportError(file: fileName, reason: "invalid UTF-16 text (unpaired surrogate)")
-                }
-                let lo = unit(i)
-                guard lo >= 0xDC00, lo < 0xE000 else {
-                    throw ImportError(file: fileName, reason: "invalid UTF-16 text (unpaired surrogate)")
-                }
-                i += 2
-                v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
-            }
-            if v == 0 { throw binaryError(fileName) }
-            if v < 0x20, v != 0x09, v != 0x0A, v != 0x0D, v != 0x0C { controls += 1 }
-            UTF8Encoding.append(v, to: &out)
-        }
-        if controls * 20 > n / 2 { throw binaryError(fileName) }
+        let scan = out.withUnsafeBufferPointer { ByteScan($0) }
+        if scan.nulCount > 0 || scan.controlCount * 20 > b.count / 2 { throw binaryError(fileName) }
         let text = out.withUnsafeBufferPointer {
-            TextNormalizer.makeText(utf8: $0, hasCR: out.contains(ASCII.cr), isASCII: false)
+            TextNormalizer.makeText(utf8: $0, hasCR: scan.hasCR, isASCII: false)
         }
         return DecodedText(text: text, encoding: bigEndian ? .utf16BE : .utf16LE)
     }

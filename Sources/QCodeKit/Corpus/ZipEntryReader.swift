@@ -4,60 +4,152 @@ import ZIPFoundation
 import FoundationXML
 #endif
 
-/// Reads one XML entry from a zip-based document (docx, odt) with bomb and XXE defences.
+/// A zip archive (docx, odt, qdpx) opened for reading, with the defences an untrusted zip
+/// needs: the one extractor every zip-based reader uses.
 ///
-/// Before extracting: refuses entries whose declared uncompressed size is over 100 MB, or,
-/// for entries over 1 MB, whose compression ratio is over 200:1 (a small entry cannot be a
-/// bomb, and tiny compressed sizes make ratios meaningless). While extracting: stops as
-/// soon as more bytes arrive than were declared, and checks the CRC. After: refuses XML
-/// with a document type declaration (`<!DOCTYPE`), which is where entity bombs and
-/// external entities live; Word and LibreOffice never write one. Archives with entries that
-/// point outside the archive (absolute paths, `..`, links) are refused outright.
-enum ZipEntryReader {
+/// On opening, every entry is checked, and one bad entry refuses the whole archive: a
+/// name that is absolute (`/x`, `C:x`), climbs out with `..` (backslashes count as
+/// separators) or holds a NUL, or a symbolic link (zip slip: nothing is ever extracted
+/// to disk, but such an archive was made to attack some tool); more than 100,000 entries,
+/// or more than 2 GB uncompressed in total. Reading an entry refuses one declared over
+/// 100 MB or, past 1 MB, compressed more than 200:1 (a zip bomb), stops as soon as more
+/// bytes arrive than were declared, and checks the CRC. XML entries then pass
+/// ``XMLInputGuard`` (decoded, then refused if they hold a DOCTYPE). Errors are
+/// ``ImportError``s naming the file.
+struct ZipEntryReader {
+    static let maxEntries = 100_000
+    static let maxTotalBytes: UInt64 = 2 * 1024 * 1024 * 1024
     static let maxEntryBytes: UInt64 = 100 * 1024 * 1024
     static let maxRatio: UInt64 = 200
     static let ratioCheckMinimum: UInt64 = 1024 * 1024
+    static let corruptReason = "truncated or corrupt zip archive"
 
-    static func corrupt(_ fileName: String) -> ImportError {
-        ImportError(file: fileName, reason: "truncated or corrupt zip archive")
+    /// The file, as errors name it.
+    let fileName: String
+    private let archive: Archive
+    /// Entries by exact path.
+    private let entries: [String: Entry]
+    /// Entries by lower-cased path (tools write `sources/` or `Sources/`).
+    private let folded: [String: Entry]
+
+    /// Opens the archive at `url`; `notAZip` is the reason given when it cannot be opened.
+    init(url: URL, fileName: String, notAZip: String = corruptReason) throws {
+        self.fileName = fileName
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw ImportError(file: fileName, reason: notAZip)
+        }
+        (entries, folded) = try Self.checkedEntries(archive, fileName: fileName)
     }
 
-    static func readXML(_ path: String, from data: Data, fileName: String) throws -> Data {
-        // ZIPFoundation's in-memory archives trap on offsets past the end of the data (seen
-        // with damaged files), so the bytes go through a private temporary file, where a bad
-        // offset is a read error instead.
-        let temporary = FileManager.default.temporaryDirectory
-            .appendingPathComponent("qcode-\(UUID().uuidString).zip")
+    /// Opens an archive held in memory.
+    ///
+    /// ZIPFoundation's in-memory archives trap on offsets past the end of the data (seen
+    /// with damaged files), so the bytes go through a temporary file, where a bad offset is
+    /// a read error instead. The file is private (mode 0600, created exclusively) and is
+    /// removed as soon as the archive has it open, so even a killed import leaves no copy
+    /// of the document behind.
+    init(data: Data, fileName: String) throws {
+        self.fileName = fileName
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-\(UUID().uuidString).zip")
         do {
-            try data.write(to: temporary, options: .atomic)
+            try Self.writePrivate(data, to: url.path)
         } catch {
             throw ImportError(file: fileName, reason: "cannot write a temporary file (\(DocumentReader.shortReason(error)))")
         }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        let archive: Archive
+        defer { try? FileManager.default.removeItem(at: url) }
         do {
-            archive = try Archive(url: temporary, accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw corrupt(fileName)
+            throw ImportError(file: fileName, reason: Self.corruptReason)
         }
-        // Nothing is ever extracted to disk, but an archive whose entries point outside it
-        // (zip slip) or are links was made to attack some tool: refuse it outright.
-        for candidate in archive where candidate.type == .symlink || escapesArchive(candidate.path) {
-            throw ImportError(file: fileName, reason: "archive entry '\(candidate.path)' points outside the archive (zip slip)")
+        // The archive keeps its file open; the name is no longer needed.
+        try? FileManager.default.removeItem(at: url)
+        (entries, folded) = try Self.checkedEntries(archive, fileName: fileName)
+    }
+
+    /// Writes `data` to a new file only this user can read.
+    private static func writePrivate(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
         }
-        guard let entry = archive[path] else {
+    }
+
+    private static func checkedEntries(_ archive: Archive, fileName: String) throws
+        -> (entries: [String: Entry], folded: [String: Entry])
+    {
+        var entries: [String: Entry] = [:]
+        var folded: [String: Entry] = [:]
+        var total: UInt64 = 0
+        var count = 0
+        for entry in archive {
+            count += 1
+            guard count <= maxEntries else {
+                throw ImportError(file: fileName, reason: "more than \(maxEntries) entries in the archive")
+            }
+            let path = entry.path
+            if entry.type == .symlink {
+                throw ImportError(file: fileName, reason: "archive entry '\(MessageText.clip(path))' is a symbolic link (zip slip)")
+            }
+            if escapesArchive(path) {
+                throw ImportError(file: fileName, reason: "archive entry '\(MessageText.clip(path))' points outside the archive (zip slip)")
+            }
+            total += entry.uncompressedSize
+            guard total <= maxTotalBytes else {
+                throw ImportError(file: fileName, reason: "the archive unpacks to over 2 GB (zip bomb?)")
+            }
+            // The first of two entries with one name wins, as in ZIPFoundation's lookup.
+            if entry.type == .file {
+                if entries[path] == nil { entries[path] = entry }
+                if folded[path.lowercased()] == nil { folded[path.lowercased()] = entry }
+            }
+        }
+        return (entries, folded)
+    }
+
+    /// Whether an entry name is absolute, names a drive, holds a NUL or climbs out of the
+    /// archive with `..` (`\` counts as a separator).
+    static func escapesArchive(_ path: String) -> Bool {
+        let normalised = path.replacingOccurrences(of: "\\", with: "/")
+        if normalised.hasPrefix("/") || normalised.contains("\0") { return true }
+        if normalised.count >= 2, normalised.dropFirst().first == ":" { return true }  // C:...
+        return normalised.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
+    /// The paths of the archive's files, lower-cased.
+    var foldedPaths: Dictionary<String, Entry>.Keys { folded.keys }
+
+    /// Whether a file entry exists (exact path, else ignoring case).
+    func contains(_ path: String) -> Bool { entry(path) != nil }
+
+    private func entry(_ path: String) -> Entry? { entries[path] ?? folded[path.lowercased()] }
+
+    /// The bytes of an entry, with the size, ratio and CRC checks.
+    func read(_ path: String) throws -> Data {
+        guard let entry = entry(path) else {
             throw ImportError(file: fileName, reason: "\(path) missing")
         }
         let size = entry.uncompressedSize
-        guard size <= maxEntryBytes else {
+        guard size <= Self.maxEntryBytes else {
             throw ImportError(
                 file: fileName,
                 reason: "\(path) is \(DocumentReader.megabytes(Int(clamping: size))) uncompressed, over the 100 MB limit")
         }
-        if size > ratioCheckMinimum, size / Swift.max(entry.compressedSize, 1) > maxRatio {
-            throw ImportError(
-                file: fileName,
-                reason: "\(path) compresses \(size / Swift.max(entry.compressedSize, 1)):1, over the 200:1 limit (zip bomb?)")
+        let ratio = size / Swift.max(entry.compressedSize, 1)
+        if size > Self.ratioCheckMinimum, ratio > Self.maxRatio {
+            throw ImportError(file: fileName, reason: "\(path) compresses \(ratio):1, over the 200:1 limit (zip bomb?)")
         }
         var out = Data()
         out.reserveCapacity(Int(size))
@@ -67,49 +159,37 @@ enum ZipEntryReader {
                 guard out.count + chunk.count <= limit else { throw CocoaError(.fileReadCorruptFile) }
                 out.append(chunk)
             }
-            guard checksum == entry.checksum, out.count == limit else { throw corrupt(fileName) }
+            guard checksum == entry.checksum, out.count == limit else { throw CocoaError(.fileReadCorruptFile) }
         } catch {
-            throw corrupt(fileName)
-        }
-        if containsDoctype(out) {
-            throw ImportError(file: fileName, reason: "XML document type declarations are not allowed")
+            throw ImportError(file: fileName, reason: "\(path) is corrupt or larger than declared")
         }
         return out
     }
 
-    /// Whether an entry name is absolute or climbs out of the archive with `..`.
-    static func escapesArchive(_ path: String) -> Bool {
-        let normalised = path.replacingOccurrences(of: "\\", with: "/")
-        if normalised.hasPrefix("/") { return true }
-        if normalised.count >= 2, normalised.dropFirst().first == ":" { return true }  // C:...
-        return normalised.split(separator: "/").contains("..")
+    /// An XML entry as UTF-8 that `XMLParser` may read: ``read(_:)``, then ``XMLInputGuard``.
+    func readXML(_ path: String) throws -> Data {
+        try Self.guardXML(try read(path), path: path, fileName: fileName)
     }
 
-    /// Whether the bytes contain `<!DOCTYPE` (any case).
-    static func containsDoctype(_ data: Data) -> Bool {
-        let word = Array("DOCTYPE".utf8)
-        return data.withUnsafeBytes { raw in
-            let b = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            let n = b.count
-            while i + 1 < n {
-                if b[i] == 0x3C, b[i + 1] == 0x21, i + 2 + word.count <= n {
-                    var match = true
-                    for k in 0..<word.count where b[i + 2 + k] & 0xDF != word[k] { match = false; break }
-                    if match { return true }
-                }
-                i += 1
-            }
-            return false
+    /// `xml` through ``XMLInputGuard``, refusals naming the file (and the entry, unless
+    /// the reason is a DOCTYPE, which is reported on its own as it always was).
+    static func guardXML(_ xml: Data, path: String, fileName: String) throws -> Data {
+        do {
+            return try XMLInputGuard.utf8(xml)
+        } catch {
+            let reason = error.reason == XMLInputGuard.doctypeReason ? error.reason : "\(path): \(error.reason)"
+            throw ImportError(file: fileName, reason: reason)
         }
     }
 
-    /// Runs an XMLParser delegate over `data`, mapping failure to a one-line error.
+    /// One XML entry of a zip-based document held in memory (docx, odt).
+    static func readXML(_ path: String, from data: Data, fileName: String) throws -> Data {
+        try ZipEntryReader(data: data, fileName: fileName).readXML(path)
+    }
+
+    /// Runs an XMLParser delegate over XML that has passed ``XMLInputGuard``, mapping
+    /// failure to a one-line error.
     static func parseXML(_ data: Data, delegate: XMLParserDelegate, path: String, fileName: String) throws {
-        // FoundationXML traps on XML names that are not valid UTF-8: refuse such input first.
-        if let problem = XMLInputGuard.problem(in: data) {
-            throw ImportError(file: fileName, reason: "\(path): \(problem)")
-        }
         // From a stream: on Linux, XMLParser(data:) fails at the end of any input over 10 MB.
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true

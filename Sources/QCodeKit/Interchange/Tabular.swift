@@ -43,31 +43,16 @@ public struct Tabular: Sendable {
 
     /// Tab-separated values; tabs and line breaks inside cells become spaces.
     public func tsv() -> String {
-        ([headers] + rows).map { row in
-            row.map { Self.neutralise($0).replacingOccurrences(of: "\t", with: " ")
-                .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") }
-                .joined(separator: "\t")
-        }.joined(separator: "\n") + "\n"
+        ([headers] + rows).map { row in row.map(CSVCellEncoder.tsv).joined(separator: "\t") }.joined(separator: "\n") + "\n"
     }
 
-    /// One CSV field, neutralised and quoted as needed.
+    /// One CSV field, neutralised and quoted as needed (see ``CSVCellEncoder``).
     public static func csvField(_ value: String) -> String {
-        let safe = neutralise(value)
-        if safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return safe
+        CSVCellEncoder.csv(value)
     }
 
     /// Prefixes an apostrophe to a cell a spreadsheet would treat as a formula.
     public static func neutralise(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first else { return value }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r":
-            if (first == "-" || first == "+"), Double(value) != nil { return value }
-            return "'" + value
-        default:
-            return value
-        }
+        CSVCellEncoder.neutralise(value)
     }
 }

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// One disagreement to decide when reconciling two coders: a unit where only one of them
@@ -233,49 +232,6 @@ public enum ReconcileDecisionsFile {
     /// - Throws: `AgreementError.badDecision(line:value:)` for a decision other than
     ///   keep, drop or empty; `.badDecisionsFile` for missing columns or bad numbers.
     public static func parse(_ text: String, file: String) throws -> [ReconcileDecision] {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
-        } catch {
-            throw AgreementError.badDecisionsFile("\(file): not a readable CSV file (\(error))")
-        }
-        let columns = (reader.headerRow ?? []).map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{FEFF}", with: "")
-        }
-        var index: [String: Int] = [:]
-        for name in ["document", "start", "end", "code", "coded_by", "decision"] {
-            guard let column = columns.firstIndex(of: name) else {
-                throw AgreementError.badDecisionsFile("\(file): missing column '\(name)' (expected \(header.joined(separator: ",")))")
-            }
-            index[name] = column
-        }
-        var rows: [ReconcileDecision] = []
-        var line = 1
-        while let record = reader.next() {
-            line += 1
-            func field(_ name: String) -> String {
-                let column = index[name] ?? columns.firstIndex(of: name) ?? Int.max
-                return column < record.count ? record[column].trimmingCharacters(in: .whitespaces) : ""
-            }
-            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            let value = field("decision").lowercased()
-            let choice: ReconcileDecision.Choice?
-            if value.isEmpty {
-                choice = nil
-            } else if let known = ReconcileDecision.Choice(rawValue: value) {
-                choice = known
-            } else {
-                throw AgreementError.badDecision(line: line, value: field("decision"))
-            }
-            guard let start = Int(field("start")), let end = Int(field("end")) else {
-                throw AgreementError.badDecisionsFile("\(file): line \(line): start and end must be whole numbers")
-            }
-            rows.append(ReconcileDecision(document: field("document"), unit: Int(field("unit")) ?? 0, start: start, end: end,
-                                          code: field("code"), codedBy: field("coded_by"), decision: choice, text: field("text")))
-        }
-        if let error = reader.error {
-            throw AgreementError.badDecisionsFile("\(file): line \(line): \(error)")
-        }
-        return rows
+        try ReconcileDecisionsCSV.parse(text, file: file)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// Streams table rows as CSV, TSV, JSON or JSON Lines into a ``ByteSink``, cell by cell.
 ///
 /// Cells are written straight from their UTF-8 bytes, so that a row costs no `String`
-/// building beyond the values themselves. CSV and TSV neutralise formula-like cells with
-/// the rule of ``Tabular/neutralise(_:)``.
+/// building beyond the values themselves. CSV and TSV cells are written by
+/// ``CSVCellEncoder``, as ``Tabular``'s are.
 ///
 /// ```swift
 /// let writer = RowWriter(format: .csv, columns: ["case", "n"], sink: sink)
@@ -109,8 +109,8 @@ final class RowWriter {
     func text<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
         startCell()
         switch format {
-        case .csv: Self.appendCSV(bytes, to: sink)
-        case .tsv: Self.appendTSV(bytes, to: sink)
+        case .csv: CSVCellEncoder.appendCSV(bytes, to: sink)
+        case .tsv: CSVCellEncoder.appendTSV(bytes, to: sink)
         case .json, .jsonl: Self.appendJSONString(bytes, to: sink)
         }
     }
@@ -165,61 +165,6 @@ final class RowWriter {
             } while magnitude > 0
             if value < 0 { sink.append(UInt8(ascii: "-")) }
             sink.append(contentsOf: buffer[(20 - count)...])
-        }
-    }
-
-    /// True when a spreadsheet would take the cell for a formula (see ``Tabular/neutralise(_:)``).
-    private static func needsNeutralising<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        guard let first = bytes.first else { return false }
-        switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: return true
-        case UInt8(ascii: "-"), UInt8(ascii: "+"): return Double(String(decoding: bytes, as: UTF8.self)) == nil
-        default: return false
-        }
-    }
-
-    private static func appendCSV<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink)
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        let neutralise = needsNeutralising(bytes)
-        let quote = bytes.contains { byte in
-            switch byte {
-            case 0x2C, 0x22, 0x0A, 0x0D: return true  // , " LF CR
-            default: return false
-            }
-        }
-        if !quote {
-            if neutralise { sink.append(UInt8(ascii: "'")) }
-            sink.append(contentsOf: bytes)
-            return
-        }
-        sink.append(UInt8(ascii: "\""))
-        if neutralise { sink.append(UInt8(ascii: "'")) }
-        var runStart = bytes.startIndex
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\"") {
-            sink.append(contentsOf: bytes[runStart...index])
-            sink.append(UInt8(ascii: "\""))
-            runStart = index + 1
-        }
-        sink.append(contentsOf: bytes[runStart..<bytes.endIndex])
-        sink.append(UInt8(ascii: "\""))
-    }
-
-    private static func appendTSV<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink)
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        if needsNeutralising(bytes) { sink.append(UInt8(ascii: "'")) }
-        guard bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
-            sink.append(contentsOf: bytes)
-            return
-        }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            switch byte {
-            case 0x09, 0x0D: sink.append(UInt8(ascii: " "))
-            case 0x0A: if previous != 0x0D { sink.append(UInt8(ascii: " ")) }
-            default: sink.append(byte)
-            }
-            previous = byte
         }
     }
 

@@ -16,7 +16,9 @@ extension Codebook {
     /// GUIDs in lower case without braces. Sets are ignored.
     ///
     /// - Throws: ``CodebookError`` naming the file, for malformed XML, a document type
-    ///   declaration, or a file with no codes.
+    ///   declaration, an encoding other than UTF-8, UTF-16, ISO-8859-1 or Windows-1252,
+    ///   codes nested deeper than 64 levels (``QDEParser/maxCodeDepth``), or a file with
+    ///   no codes.
     public static func parseQDC(data: Data, fileName: String) throws -> Codebook {
         let parsed: (root: String, project: REFIProject)
         do {

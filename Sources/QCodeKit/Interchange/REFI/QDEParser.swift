@@ -6,58 +6,63 @@ import FoundationXML
 /// Reads `project.qde` and `.qdc` XML into a ``REFIProject`` (a `.qdc` fills only `codes`).
 ///
 /// Lenient where tools differ: elements are matched by local name whatever their namespace
-/// (ATLAS.ti 9 writes `urn:QDA-XML:codebook:0:4`), a UTF-8 byte order mark is skipped, names
-/// may be missing, GUIDs may be upper case or in braces. Strict where it matters for safety:
-/// a document type declaration (the home of entity bombs and external entities) is refused
-/// before parsing, and external entities are never resolved.
+/// (ATLAS.ti 9 writes `urn:QDA-XML:codebook:0:4`), UTF-8 and UTF-16 are read (with or
+/// without a byte order mark), names may be missing, GUIDs may be upper case or in braces.
+/// Strict where it matters for safety: the bytes pass ``XMLInputGuard`` (decoded, then a
+/// document type declaration, the home of entity bombs and external entities, is
+/// refused) before parsing, and external entities are never resolved. Codes nested more
+/// than ``maxCodeDepth`` levels deep are refused (no real codebook comes near; a hostile
+/// one 10,000 levels deep would otherwise exhaust the stack of everything that walks the
+/// tree), and so is a selection position too large for an integer.
 enum QDEParser {
     /// Why XML could not be read, without the file name.
     struct Failure: Error, Equatable {
         var reason: String
     }
 
+    /// The deepest nesting of codes read: a top-level code is at depth 1.
+    static let maxCodeDepth = 64
+
     /// Parses `data`, whose root must be `Project` or `CodeBook`.
     static func parse(_ data: Data) throws(Failure) -> (root: String, project: REFIProject) {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            bytes = try utf8FromUTF16(bytes)
-        }
-        if ZipEntryReader.containsDoctype(bytes) {
-            throw Failure(reason: "XML document type declarations are not allowed")
-        }
-        // FoundationXML traps on XML names that are not valid UTF-8: refuse such input first.
-        if let problem = XMLInputGuard.problem(in: Data(bytes)) {
-            throw Failure(reason: problem)
+        let bytes: Data
+        do {
+            bytes = try XMLInputGuard.utf8(data)
+        } catch {
+            throw Failure(reason: error.reason)
         }
         let handler = QDEHandler()
         // From a stream: on Linux, XMLParser(data:) fails at the end of any input over
         // 10 MB (a 1,000-transcript project.qde is 25 MB); fed in chunks it does not.
-        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
+        let parser = XMLParser(stream: InputStream(data: bytes))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
         let ok = parser.parse()
+        // A problem the handler found aborted the parse: it is the reason, not the abort.
+        if let problem = handler.problem { throw Failure(reason: problem) }
         if !ok || parser.parserError != nil || handler.root == nil {
             if handler.root == nil, ok, parser.parserError == nil {
                 throw Failure(reason: "not REFI-QDA XML (no Project or CodeBook element)")
             }
             throw Failure(reason: "malformed XML at line \(parser.lineNumber)")
         }
-        if let problem = handler.problem { throw Failure(reason: problem) }
         return (handler.root!, handler.project)
     }
 
-    /// UTF-16 XML re-encoded as UTF-8, with its XML declaration (which names UTF-16) removed.
-    private static func utf8FromUTF16(_ bytes: Data) throws(Failure) -> Data {
-        guard var text = String(data: bytes, encoding: .utf16) else {
-            throw Failure(reason: "malformed UTF-16 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
-            text.removeSubrange(text.startIndex..<end.upperBound)
-        }
-        return Data(text.utf8)
+    /// A selection position: nil when `text` is not a whole number, `.tooLarge` when it
+    /// is one that does not fit an integer.
+    static func position(_ text: String?) -> Position? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if let value = Int(text) { return .value(value) }
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return .tooLarge }
+        return nil
+    }
+
+    enum Position: Equatable {
+        case value(Int)
+        case tooLarge
     }
 }
 
@@ -110,6 +115,11 @@ private final class QDEHandler: NSObject, XMLParserDelegate {
         case "User" where parent == "Users":
             project.users.append(REFIUser(guid: guid(), name: attributes["name"], id: attributes["id"]))
         case "Code" where parent == "Codes" || parent == "Code":
+            guard codeStack.count < QDEParser.maxCodeDepth else {
+                problem = "codes nested deeper than \(QDEParser.maxCodeDepth) levels (line \(parser.lineNumber)); qcode reads at most \(QDEParser.maxCodeDepth)"
+                parser.abortParsing()
+                return
+            }
             codeStack.append(REFICode(
                 guid: guid(), name: attributes["name"] ?? "",
                 isCodable: (attributes["isCodable"] ?? "true").lowercased() != "false",
@@ -125,8 +135,14 @@ private final class QDEHandler: NSObject, XMLParserDelegate {
                 richTextPath: attributes["richTextPath"], creationDateTime: attributes["creationDateTime"],
                 creatingUser: attributes["creatingUser"])
         case "PlainTextSelection" where currentSource != nil:
-            guard let start = Int(attributes["startPosition"] ?? ""), let end = Int(attributes["endPosition"] ?? "") else {
-                problem = "PlainTextSelection \(guid()) has no valid startPosition and endPosition (line \(parser.lineNumber))"
+            let positions = [attributes["startPosition"], attributes["endPosition"]]
+            for (text, position) in zip(positions, positions.map(QDEParser.position)) where position == .tooLarge {
+                problem = "PlainTextSelection \(MessageText.clip(guid())): position \(MessageText.clip(text ?? "")) out of range (line \(parser.lineNumber))"
+                parser.abortParsing()
+                return
+            }
+            guard case .value(let start) = QDEParser.position(positions[0]), case .value(let end) = QDEParser.position(positions[1]) else {
+                problem = "PlainTextSelection \(MessageText.clip(guid())) has no valid startPosition and endPosition (line \(parser.lineNumber))"
                 parser.abortParsing()
                 return
             }

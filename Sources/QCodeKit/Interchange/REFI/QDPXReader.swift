@@ -72,7 +72,10 @@ public struct QDPXReader {
             guard let key = REFIGUID.normalise(note.guid) else { continue }
             var text = note.plainTextContent
             if text == nil, let reference = note.plainTextPath, let path = archive.internalPath(reference) {
-                text = Self.decode(try archive.read(path)).text
+                text = try Self.decode(try archive.read(path), path: path, label: "note \(key)", file: url.path).text
+            }
+            if let text, let problem = TextRules.problem(in: text) {
+                throw ImportError(file: url.path, reason: "note \(key): \(problem)")
             }
             if let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
                 notes[key] = TextNormalizer.normalize(text)
@@ -106,8 +109,12 @@ public struct QDPXReader {
         var sources: [Source] = []
         var usedNames: Set<String> = []
         for source in project.sources {
-            let label = source.name.map { "'\($0)'" } ?? source.guid
+            let label = source.name.map { "'\(MessageText.clip($0))'" } ?? MessageText.clip(source.guid)
             guard let raw = try Self.text(of: source, archive: archive, label: label, warnings: &warnings) else { continue }
+            // The text rules of every importer, before anything is stored.
+            if let problem = TextRules.problem(in: raw) {
+                throw ImportError(file: url.path, reason: "source \(label): \(problem)")
+            }
             let text = SourceText(raw: raw)
             guard text.stored.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
                 warnings.append("source \(label) has no text; skipped")
@@ -174,7 +181,7 @@ public struct QDPXReader {
         var plain: String?
         if let reference = source.plainTextPath {
             if let path = archive.internalPath(reference) {
-                let decoded = decode(try archive.read(path))
+                let decoded = try decode(try archive.read(path), path: path, label: "source \(label)", file: archive.fileName)
                 if decoded.windows1252 { warnings.append("source \(label): text is not UTF-8; read as Windows-1252") }
                 plain = decoded.text
             } else {
@@ -202,14 +209,19 @@ public struct QDPXReader {
         return plain
     }
 
-    /// UTF-8 text (BOM dropped), or Windows-1252 when the bytes are not UTF-8.
-    static func decode(_ data: Data) -> (text: String, windows1252: Bool) {
+    /// The text of a text file in the archive: UTF-8 as written (BOM dropped; positions
+    /// count in it), else decoded as a transcript file is (UTF-16, or Windows-1252 when the
+    /// bytes are not UTF-8). Binary data, malformed UTF-16 and control characters are
+    /// refused with an error naming the archive, `label` and the entry.
+    static func decode(_ data: Data, path: String, label: String, file: String) throws -> (text: String, windows1252: Bool) {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, false) }
-        if let decoded = try? TranscriptTextDecoder.decode(Data(bytes), fileName: "") {
+        do {
+            let decoded = try TranscriptTextDecoder.decode(Data(bytes), fileName: path)
             return (decoded.text, decoded.encoding == .windows1252)
+        } catch let error as ImportError {
+            throw ImportError(file: file, reason: "\(label) (\(path)): \(error.reason)")
         }
-        return (String(decoding: bytes, as: UTF8.self), false)
     }
 }

@@ -33,9 +33,9 @@ extension QCode {
                 let path = decisions ?? "\(into)-decisions.csv"
                 var previous: [ReconcileDecision] = []
                 if FileManager.default.fileExists(atPath: path) {
-                    let text = String(decoding: try InputFileError.read(path), as: UTF8.self)
+                    let data = try InputFileError.read(path)
                     do {
-                        previous = try ReconcileDecisionsFile.parse(text, file: path)
+                        previous = try ReconcileDecisionsFile.parse(data: data, file: path)
                     } catch let error as AgreementError {
                         if case .badDecisionsFile = error { throw error }
                         throw InputFileError(file: path, message: error.description)

@@ -33,6 +33,7 @@ extension QCode.Cases {
                 let project = try projectOptions.open()
                 let table = try CaseTable.read(contentsOf: URL(fileURLWithPath: file), idColumn: id)
                 let report = try project.importCases(table, source: (file as NSString).lastPathComponent)
+                for warning in table.warnings { Console.message("warning: \(file): \(warning)") }
                 let types = report.attributes.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ")
                 Console.message("\(report.created) case(s) created, \(report.updated) updated; attributes: \(types)")
             }
