@@ -98,7 +98,7 @@ extension Project {
 
     // MARK: Applying
 
-    private static func apply(_ db: Database, _ entry: AuditLog.Entry, reverse: Bool) throws {
+    static func apply(_ db: Database, _ entry: AuditLog.Entry, reverse: Bool) throws {
         switch entry.action {
         case "code":
             let records = try decode([CodingAuditRecord].self, entry.after, entry)
@@ -179,7 +179,7 @@ extension Project {
 }
 
 /// The undo state read from the log: which entries are undone, and when.
-private struct UndoState {
+struct UndoState {
     /// Entry id -> (is undone, id of the newest undo/redo entry naming it).
     var marks: [Int64: (undone: Bool, at: Int64)] = [:]
 
