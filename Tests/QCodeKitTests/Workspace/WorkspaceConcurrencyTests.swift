@@ -153,4 +153,26 @@ import Testing
         #expect(workspace.message?.text == "undid: alice coded 1 segment(s) of interview as other/gamma")
         #expect(try rows(other) == ["interview:1:theme/alpha:alice:-"])
     }
+
+    @Test func drawsHostileNamesMemosAndTextAsVisibleEscapes() throws {
+        let (workspace, _) = try setUp()
+        let code = try workspace.project.addCode(
+            path: "theme/evil\u{1B}]52;c;ZXZpbA==\u{07}", definition: CodeDefinition(id: "evil", name: "evil\u{1B}]52;c;ZXZpbA==\u{07}"))
+        _ = try workspace.project.code(documentID: workspace.document.id, codeID: code.id, coder: "alice",
+                                       spans: [workspace.units[0].span])
+        try workspace.reload()
+        try workspace.project.setCodingMemo(workspace.codings[0].target, memo: "\u{9B}31mred", coder: "alice")
+        try workspace.reload()
+        for width in [120, 80, 40] {
+            workspace.resize(width: width, height: 24)
+            let frame = workspace.frame()
+            #expect(frame.allSatisfy { CellWidth.of($0) == width && !TerminalSafeTests.hasRawControl($0) })
+            #expect(frame.contains { $0.contains("\\e]52;c;") })
+        }
+        workspace.handle(.character("x"))  // one coding: removed at once, its name in the message
+        #expect(workspace.frame().allSatisfy { !TerminalSafeTests.hasRawControl($0) })
+        workspace.handle(.character("u"))
+        workspace.handle(keys("cevil"))
+        #expect(workspace.frame().allSatisfy { CellWidth.of($0) == 40 && !TerminalSafeTests.hasRawControl($0) })
+    }
 }
