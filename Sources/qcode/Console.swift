@@ -1,16 +1,26 @@
 import ArgumentParser
 import Foundation
+import QCodeKit
 
 /// Where the CLI writes: data to stdout, messages and errors to stderr.
 enum Console {
-    /// Writes a line of data to standard output.
+    /// Writes human-readable text to standard output, ending it with a line break. Control
+    /// characters in it are shown as visible escapes (`TerminalSafe`), so project text
+    /// cannot drive the terminal.
     static func output(_ text: String) {
+        outputExact(TerminalSafe.escape(text))
+    }
+
+    /// Writes text to standard output exactly as given, ending it with a line break: for
+    /// machine-readable output (YAML, XML) and text already made safe (`show`'s styled transcript).
+    static func outputExact(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    /// Writes a message (progress, warnings) to standard error.
+    /// Writes a message (progress, warnings, errors) to standard error, with control
+    /// characters shown as visible escapes.
     static func message(_ text: String) {
-        FileHandle.standardError.write(Data("qcode: \(text)\n".utf8))
+        FileHandle.standardError.write(Data("qcode: \(TerminalSafe.escape(text))\n".utf8))
     }
 
     /// True when standard output is a terminal and colour is not disabled by NO_COLOR.

@@ -3,6 +3,11 @@ import QCodeKit
 
 /// Renders a transcript for reading: numbered turns with speaker and time, the text
 /// wrapped, and the codes applied to each turn listed beneath it.
+///
+/// Every piece of project text (names, memos, speakers, the transcript, code paths) goes
+/// through `TerminalSafe.escape` before it is laid out, so control characters show as
+/// visible escapes and count at their escaped width; the only escape sequences in the
+/// result are the renderer's own colours. Print the result as it is (`Console.outputExact`).
 struct TranscriptRenderer {
     var document: StoredDocument
     var segments: [CodedSegment]
@@ -15,8 +20,8 @@ struct TranscriptRenderer {
         var lines: [String] = []
         let header = [document.name, document.caseName.map { "case \($0)" }, "\(document.turns.count) turns"]
             .compactMap { $0 }.joined(separator: " · ")
-        lines.append(style(header, bold: true))
-        if let memo = document.memo { lines.append("memo: \(memo)") }
+        lines.append(style(safe(header), bold: true))
+        if let memo = document.memo { lines.append("memo: \(safe(memo))") }
         lines.append("")
         let firstTurnStart = document.turns.first?.span.start ?? text.count
         // The text before the first turn, less the first turn's own label line.
@@ -33,7 +38,7 @@ struct TranscriptRenderer {
         for (index, turn) in document.turns.enumerated() {
             let number = String(index + 1).leftPadded(to: numberWidth)
             let time = turn.time.map { "  " + Self.clock($0) } ?? ""
-            lines.append(style("\(number)  \(turn.speaker ?? "—")\(time)", bold: true))
+            lines.append(style("\(number)  \(safe(turn.speaker ?? "—"))\(time)", bold: true))
             lines.append(contentsOf: wrap(text.slice(turn.span.start, turn.span.end), indent: String(repeating: " ", count: numberWidth + 2)))
             let overlapping = segments.filter { $0.start < turn.span.end && turn.span.start < $0.end }
             for segment in overlapping {
@@ -57,10 +62,17 @@ struct TranscriptRenderer {
         let excerpt = segment.text.replacingOccurrences(of: "\n", with: " ")
         let short = excerpt.count > 40 ? String(excerpt.prefix(39)) + "…" : excerpt
         let marker = paint("▍", hex: colours[segment.code] ?? nil)
-        return String(repeating: " ", count: indent) + "\(marker) \(segment.code) [\(segment.coder)] «\(short)» \(segment.start)-\(segment.end)"
+        return String(repeating: " ", count: indent)
+            + "\(marker) \(safe(segment.code)) [\(safe(segment.coder))] «\(safe(short))» \(segment.start)-\(segment.end)"
     }
 
+    /// Project text as it may be shown on a terminal.
+    private func safe(_ text: String) -> String { TerminalSafe.escape(text) }
+
+    /// `text`, escaped, in lines of at most `width` columns (words longer than that are
+    /// not cut).
     private func wrap(_ text: String, indent: String) -> [String] {
+        let text = safe(text)
         let available = max(20, width - indent.count)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -58,6 +58,24 @@ struct TUIEndToEndTests {
         #expect(try cli.ok(["undo", "--coder", "alice"]) == "undid: alice coded 1 segment(s) of GP02_interview as social-cure/loneliness-isolation\n")
     }
 
+    @Test func showsCodingsSavedByAnotherProcessWithoutAKeyAndUndoesOnlyItsOwn() throws {
+        try sampleProject()
+        let terminal = try TUITerminal(directory: cli.directory,
+                                       command: "\(CLIRunner.binary.path) tui GP02 --coder alice --project demo.qcode")
+        defer { terminal.close() }
+        try terminal.waitFor("GP02_interview · alice · 0/37 turns coded")
+        // Another terminal codes turn 1 for alice: the open workspace redraws on its own.
+        try cli.ok(["code", "GP02", "social-cure/loneliness-isolation", "--turns", "1", "--coder", "alice"])
+        try terminal.waitFor("1/37 turns coded")
+        try terminal.waitFor("loneliness-isolation")
+        // Its u does not undo a change it did not make.
+        terminal.send("u")
+        try terminal.waitFor("nothing to undo in this workspace")
+        terminal.send("q")
+        try terminal.waitForExit()
+        #expect(try cli.ok(["segments", "--format", "csv"]).contains("loneliness-isolation"))
+    }
+
     @Test func ctrlCQuitsAndRestoresTheTerminal() throws {
         try sampleProject()
         let terminal = try TUITerminal(directory: cli.directory,

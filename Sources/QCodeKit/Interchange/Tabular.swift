@@ -15,23 +15,35 @@ public struct Tabular: Sendable {
         self.rows = rows
     }
 
-    /// An aligned, space-separated table for people; long cells are cut at `maxWidth`.
+    /// An aligned, space-separated table for people; long cells are cut at `maxWidth`
+    /// columns. Line breaks and tabs in a cell become spaces, and control characters are
+    /// shown as visible escapes (`TerminalSafe`), so no cell can drive the terminal. Widths
+    /// are terminal columns (`CellWidth`: wide characters count 2, an escape its length).
+    /// Only this form escapes: `csv()` and `tsv()` keep every character.
     public func table(maxWidth: Int = 60) -> String {
+        var widthsOf: [[Int]] = []
         let clipped = ([headers] + rows).map { row in
-            row.map { cell -> String in
-                let flat = cell.replacingOccurrences(of: "\n", with: " ")
-                return flat.count > maxWidth ? String(flat.prefix(maxWidth - 1)) + "…" : flat
+            var cellWidths: [Int] = []
+            let cells = row.map { cell -> String in
+                let flat = cell.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" })
+                    ? String(cell.map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }) : cell
+                let cut = CellWidth.truncate(flat, to: maxWidth)
+                cellWidths.append(CellWidth.of(cut))
+                return TerminalSafe.escape(cut)
             }
+            widthsOf.append(cellWidths)
+            return cells
         }
         var widths = [Int](repeating: 0, count: headers.count)
-        for row in clipped {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+        for row in widthsOf {
+            for (index, width) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], width)
             }
         }
-        return clipped.map { row in
+        return zip(clipped, widthsOf).map { row, cellWidths in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                guard index < row.count - 1, index < widths.count, widths[index] > cellWidths[index] else { return cell }
+                return cell + String(repeating: " ", count: widths[index] - cellWidths[index])
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }

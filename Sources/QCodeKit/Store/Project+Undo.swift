@@ -22,6 +22,24 @@ public enum UndoError: Error, CustomStringConvertible, Equatable {
     }
 }
 
+/// Why undoing or redoing one named entry was refused.
+enum UndoEntryError: Error, CustomStringConvertible, Equatable {
+    /// No audit entry has this id.
+    case noSuchEntry(Int64)
+    /// The entry is already undone (by another session, or `qcode undo`).
+    case alreadyUndone(id: Int64, summary: String)
+    /// The entry is not undone, so there is nothing to redo (it was redone elsewhere).
+    case notUndone(id: Int64, summary: String)
+
+    var description: String {
+        switch self {
+        case .noSuchEntry(let id): return "change #\(id) is not in the log"
+        case .alreadyUndone(let id, let summary): return "change #\(id) (\(summary)) was already undone in another session"
+        case .notUndone(let id, let summary): return "change #\(id) (\(summary)) was already redone in another session"
+        }
+    }
+}
+
 /// A coding's memo change, as older `coding.memo.set` audit entries record it: the coding
 /// by its natural key (ids change when a removal is undone) and the memo.
 typealias CodingMemoAuditRecord = CodingSnapshot
@@ -71,11 +89,11 @@ extension Project {
     public func undo(entryID: Int64, actor: String? = nil) throws -> AuditLog.Entry {
         try reversing { store in
             let state = try UndoState(store.db)
-            guard let entry = try AuditLog.Entry.fetchOne(store.db, key: entryID) else {
-                throw UndoError.conflict(id: entryID, reason: "there is no such change")
+            guard let entry = try AuditLog.Entry.fetchOne(store.db, key: entryID), !entry.auditAction.isUndoOrRedo else {
+                throw UndoEntryError.noSuchEntry(entryID)
             }
-            guard !entry.auditAction.isUndoOrRedo, !state.isUndone(entryID) else {
-                throw UndoError.conflict(id: entryID, reason: "it is already undone")
+            guard !state.isUndone(entryID) else {
+                throw UndoEntryError.alreadyUndone(id: entry.id, summary: entry.summary)
             }
             try Self.undo(entry, in: store)
             try store.record(.undo(entry: entry.id), summary: "undid #\(entry.id): \(entry.summary)", actor: actor)
@@ -103,8 +121,11 @@ extension Project {
     public func redo(entryID: Int64, actor: String? = nil) throws -> AuditLog.Entry {
         try reversing { store in
             let state = try UndoState(store.db)
-            guard let entry = try AuditLog.Entry.fetchOne(store.db, key: entryID), state.isUndone(entryID) else {
-                throw UndoError.conflict(id: entryID, reason: "it is not undone")
+            guard let entry = try AuditLog.Entry.fetchOne(store.db, key: entryID), !entry.auditAction.isUndoOrRedo else {
+                throw UndoEntryError.noSuchEntry(entryID)
+            }
+            guard state.isUndone(entryID) else {
+                throw UndoEntryError.notUndone(id: entry.id, summary: entry.summary)
             }
             try Self.redo(entry, state: state, in: store)
             try store.record(.redo(entry: entry.id), summary: "redid #\(entry.id): \(entry.summary)", actor: actor)

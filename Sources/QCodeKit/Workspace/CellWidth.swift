@@ -1,5 +1,7 @@
 /// How many terminal columns text takes: 2 for East Asian wide and emoji characters,
-/// 0 for combining marks and other zero-width scalars, else 1.
+/// 0 for combining marks and other zero-width scalars, else 1. A control character counts
+/// the columns of its visible escape (`TerminalSafe`: `\e` and `^G` are 2, `\u009B` is 6),
+/// since that is what is drawn; tab and newline count 0 (callers lay them out).
 ///
 /// A simplified `wcwidth` over grapheme clusters: a cluster is as wide as its widest
 /// scalar, and an emoji sequence (variation selector 16, zero-width joiner, skin tone) is 2.
@@ -7,7 +9,7 @@ public enum CellWidth {
     /// Columns taken by one scalar on its own.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return TerminalSafe.escapedWidth(scalar) }
         if value < 0x300 { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0

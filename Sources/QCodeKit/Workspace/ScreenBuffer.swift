@@ -48,12 +48,14 @@ public struct LineBuilder {
     /// Columns still free.
     public var remaining: Int { width - columns }
 
-    /// Appends `piece` in `style`, cut to the columns left.
+    /// Appends `piece` in `style`, cut to the columns left. Control characters in `piece`
+    /// are drawn as visible escapes (`TerminalSafe`), never sent to the terminal; only the
+    /// builder's own style sequences are.
     public mutating func add(_ piece: some StringProtocol, _ style: TextStyle = .normal) {
         guard remaining > 0, !piece.isEmpty else { return }
         var fitted = ""
         var used = 0
-        for character in piece {
+        for character in TerminalSafe.escape(piece) {
             let cells = character == "\t" ? 1 : CellWidth.of(character)
             if used + cells > remaining { break }
             fitted.append(character == "\t" || character == "\n" ? " " : character)

@@ -1,14 +1,18 @@
 /// Key handling: the workspace as a state machine over `Mode`.
 extension Workspace {
     /// Handles one key press. Returns false when the workspace should close.
+    ///
+    /// First re-reads the codings if the project was changed elsewhere, so the key acts on
+    /// what is there now; a change the key makes still names its target by what was shown.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
         message = nil
+        refreshIfChanged()
         switch mode {
         case .browse: return browse(key)
         case .picker(var picker): pickerKey(key, &picker)
         case .search(let query): searchKey(key, query)
-        case .memo(let id, let text): memoKey(key, id, text)
+        case .memo(let coding, let text): memoKey(key, coding, text)
         case .choose(let purpose, let items, let highlighted): chooseKey(key, purpose, items, highlighted)
         case .help: mode = .browse
         }
@@ -35,7 +39,7 @@ extension Workspace {
         ("c", "code the selection (type to filter, ↑↓, Enter, Esc)"),
         ("x", "remove one of your codings in the selection"),
         ("m", "write a memo on one of your codings"),
-        ("u / ^R", "undo / redo (also 'qcode undo' / 'qcode redo')"),
+        ("u / ^R", "undo / redo your changes made here ('qcode undo' for others)"),
         ("n / N", "next / previous turn with none of your codes"),
         ("/", "search the text (Enter on an empty search repeats)"),
         ("a", "show or hide other coders' codings (blind by default)"),
@@ -112,9 +116,9 @@ extension Workspace {
         let candidates = codingsInSelection
         switch (candidates.count, purpose) {
         case (0, _): message = ("none of your codings in \(describeSelection())", true)
-        case (1, .remove): remove(candidates[0])
-        case (1, .memo): mode = .memo(codingID: codings[candidates[0]].id, text: codings[candidates[0]].memo ?? "")
-        default: mode = .choose(purpose, items: candidates, highlighted: 0)
+        case (1, .remove): remove(codings[candidates[0]])
+        case (1, .memo): mode = .memo(codings[candidates[0]], text: codings[candidates[0]].memo ?? "")
+        default: mode = .choose(purpose, items: candidates.map { codings[$0] }, highlighted: 0)
         }
     }
 
@@ -151,27 +155,30 @@ extension Workspace {
         }
     }
 
-    private func memoKey(_ key: Key, _ id: Int64, _ text: String) {
+    private func memoKey(_ key: Key, _ coding: WorkspaceCoding, _ text: String) {
         switch key {
         case .escape, .control("c"): mode = .browse
-        case .enter: saveMemo(codingID: id, text: text)
-        case .backspace: mode = .memo(codingID: id, text: String(text.dropLast()))
-        case .control("u"): mode = .memo(codingID: id, text: "")
-        case .character(let character): mode = .memo(codingID: id, text: text + String(character))
+        case .enter: saveMemo(on: coding, text: text)
+        case .backspace: mode = .memo(coding, text: String(text.dropLast()))
+        case .control("u"): mode = .memo(coding, text: "")
+        case .character(let character): mode = .memo(coding, text: text + String(character))
         default: break
         }
     }
 
-    private func chooseKey(_ key: Key, _ purpose: ChooserPurpose, _ items: [Int], _ highlighted: Int) {
+    private func chooseKey(_ key: Key, _ purpose: ChooserPurpose, _ items: [WorkspaceCoding], _ highlighted: Int) {
         switch key {
         case .escape, .control("c"), .character("q"): mode = .browse
         case .up, .character("k"): mode = .choose(purpose, items: items, highlighted: max(0, highlighted - 1))
         case .down, .character("j"): mode = .choose(purpose, items: items, highlighted: min(items.count - 1, highlighted + 1))
         case .enter:
-            let index = items[highlighted]
+            let coding = items[highlighted]
             switch purpose {
-            case .remove: remove(index)
-            case .memo: mode = .memo(codingID: codings[index].id, text: codings[index].memo ?? "")
+            case .remove: remove(coding)
+            case .memo:
+                // The memo as it is now, if the coding is still there (saving refuses if not).
+                let current = codings.first { $0.target == coding.target } ?? coding
+                mode = .memo(current, text: current.memo ?? "")
             }
         default: break
         }

@@ -220,16 +220,16 @@ extension Workspace {
         return lines
     }
 
-    private func chooserLines(_ purpose: ChooserPurpose, _ items: [Int], _ highlighted: Int) -> [String] {
+    private func chooserLines(_ purpose: ChooserPurpose, _ items: [WorkspaceCoding], _ highlighted: Int) -> [String] {
         let verb = purpose == .remove ? "remove" : "write a memo on"
         var lines = [plainLine(" \(verb) which coding? · ↑↓ choose · Enter \(purpose == .remove ? "remove" : "edit") · Esc cancel", .status)]
-        for (offset, index) in items.enumerated().prefix(max(1, viewRows - 2)) {
-            let coding = codings[index]
+        for (offset, coding) in items.enumerated().prefix(max(1, viewRows - 2)) {
             var line = LineBuilder(width: width, palette: palette)
             line.add(offset == highlighted ? " ▸ " : "   ", .bold)
             line.add(path(of: coding.codeID), offset == highlighted ? .reverse : .normal)
             let excerpt = text(coding.start, coding.end).replacingOccurrences(of: "\n", with: " ")
             line.add("  «" + CellWidth.truncate(excerpt, to: 40) + "»", .dim)
+            if !isPresent(coding) { line.add("  (gone: changed in another session)", .error) }
             if let memo = coding.memo { line.add("  ✎ " + memo, .dim) }
             lines.append(line.finish())
         }

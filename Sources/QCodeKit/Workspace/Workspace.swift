@@ -7,14 +7,23 @@ import Foundation
 /// It knows nothing about terminals: the CLI decodes keys (`KeyDecoder`) and writes the
 /// frame's changed lines (`ScreenBuffer`). Blind coding is the default: other coders'
 /// codings are hidden until `showAll` (key `a`).
+///
+/// Other processes may change the project while it is open. The workspace notices (SQLite's
+/// data version, checked before each key and by the caller's timer with
+/// `refreshIfChanged()`) and re-reads the codings. Every change names its coding by what
+/// the user saw (document, code, coder, range), so a coding that has gone is refused with
+/// a message, never confused with another. Undo and redo (`u`, `Ctrl-R`) act only on the
+/// changes made in this workspace, unless it was opened with `undoScope: .coder`.
 public final class Workspace {
     /// What the keys currently drive.
     public enum Mode: Equatable {
         case browse
         case picker(CodePicker)
         case search(String)
-        case memo(codingID: Int64, text: String)
-        case choose(ChooserPurpose, items: [Int], highlighted: Int)
+        /// Writing a memo on a coding (as it was when the memo was opened).
+        case memo(WorkspaceCoding, text: String)
+        /// Choosing one of these codings (as they were shown).
+        case choose(ChooserPurpose, items: [WorkspaceCoding], highlighted: Int)
         case help
     }
 
@@ -23,11 +32,20 @@ public final class Workspace {
         case remove, memo
     }
 
+    /// Which changes `u` and `Ctrl-R` undo and redo.
+    public enum UndoScope: Equatable, Sendable {
+        /// Only the changes made in this workspace (the default).
+        case session
+        /// The coder's newest changes from any session, as `qcode undo --coder` does.
+        case coder
+    }
+
     public let project: Project
     public let coder: String
     public let document: StoredDocument
     public let scalars: [Unicode.Scalar]
     public let units: [WorkspaceUnit]
+    public let undoScope: UndoScope
 
     public internal(set) var mode: Mode = .browse
     public internal(set) var selection = WorkspaceSelection()
@@ -50,6 +68,13 @@ public final class Workspace {
     public internal(set) var height: Int
     public var palette: Palette
 
+    /// The audit entries of the changes made here and not undone, oldest first.
+    public internal(set) var sessionChanges: [Int64] = []
+    /// The entries undone here, newest last (a new change clears them).
+    public internal(set) var sessionUndone: [Int64] = []
+    /// The project's data version when the codings were last read.
+    var dataVersion: Int64 = 0
+
     var lastSearch = ""
     var lowered: [Unicode.Scalar]?
     var layoutCache: [Int: WorkspaceLayout] = [:]
@@ -59,11 +84,14 @@ public final class Workspace {
     /// - Parameters:
     ///   - document: id, name or unique name prefix.
     ///   - showAll: show other coders' codings too (default: blind).
+    ///   - undoScope: what `u` and `Ctrl-R` act on (default: this workspace's changes).
     public init(project: Project, document query: String, coder: String, showAll: Bool = false,
+                undoScope: UndoScope = .session,
                 width: Int = 80, height: Int = 24, palette: Palette = .plain) throws {
         self.project = project
         self.coder = coder
         self.showAll = showAll
+        self.undoScope = undoScope
         self.width = width
         self.height = height
         self.palette = palette
@@ -99,10 +127,35 @@ public final class Workspace {
 
     /// Re-reads codes and codings from the project (after a change, or another process's).
     public func reload() throws {
-        codeList = try project.codes()
+        let snapshot = try project.workspaceSnapshot(documentID: document.id)
+        codeList = snapshot.codes
         codes = Dictionary(codeList.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        codings = try project.workspaceCodings(documentID: document.id)
+        codings = snapshot.codings
+        dataVersion = snapshot.dataVersion
         regroup()
+    }
+
+    /// Re-reads the codings if another process (or another `Project` on the file) has
+    /// changed the project since they were read. Cheap when nothing changed (one pragma);
+    /// `handle(_:)` calls it before each key, and the terminal session on a timer.
+    ///
+    /// - Returns: true when the screen may have changed and should be redrawn.
+    @discardableResult
+    public func refreshIfChanged() -> Bool {
+        do {
+            guard try project.dataVersion() != dataVersion else { return false }
+            try reload()
+        } catch {
+            message = ("could not re-read the project: \(error)", true)
+        }
+        return true
+    }
+
+    /// True when a coding the user saw (in a chooser, say) is still in the project as it
+    /// was last read.
+    public func isPresent(_ coding: WorkspaceCoding) -> Bool {
+        let target = coding.target
+        return codings.contains { $0.target == target }
     }
 
     /// Recomputes which codings show beside which unit, progress, and block heights.
@@ -186,45 +239,105 @@ public final class Workspace {
                 code = try project.addCode(path: path, definition: CodeDefinition(id: "", name: CodePath(path).last))
             }
             let spans = selection.spans(in: units)
-            let change = try project.code(documentID: document.id, codeID: code.id, coder: coder, spans: spans)
+            let edit = try project.workspaceCode(documentID: document.id, codeID: code.id, coder: coder, spans: spans)
+            remember(edit.auditID)
             try reload()
             let created = { if case .create = choice { return "created and " } else { return "" } }()
-            if change.changed.isEmpty {
-                message = ("already coded as \(code.path)", false)
+            if edit.change.changed.isEmpty {
+                message = ("already coded as \(path(of: code.id))", false)
             } else {
-                message = ("\(created)coded \(describeSelection()) as \(code.path)", false)
+                message = ("\(created)coded \(describeSelection()) as \(path(of: code.id))", false)
             }
             mode = .browse
         } catch {
+            try? reload()
             message = ("\(error)", true)
         }
     }
 
-    func remove(_ index: Int) {
-        let coding = codings[index]
+    /// Removes a coding the user chose, by what they saw.
+    func remove(_ coding: WorkspaceCoding) {
         do {
-            try project.removeCoding(id: coding.id, coder: coder)
+            remember(try project.removeCoding(coding.target, coder: coder))
             try reload()
             message = ("removed \(path(of: coding.codeID)) (u undoes)", false)
         } catch {
+            try? reload()
             message = ("\(error)", true)
         }
         mode = .browse
     }
 
-    func saveMemo(codingID: Int64, text: String) {
+    /// Saves a memo on the coding it was opened for, unless that coding or its memo was
+    /// changed elsewhere meanwhile.
+    func saveMemo(on coding: WorkspaceCoding, text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         do {
-            try project.setCodingMemo(id: codingID, memo: trimmed.isEmpty ? nil : trimmed, coder: coder)
+            remember(try project.setCodingMemo(coding.target, memo: trimmed.isEmpty ? nil : trimmed,
+                                               expected: .some(coding.memo), coder: coder))
             try reload()
             message = (trimmed.isEmpty ? "memo cleared" : "memo saved", false)
         } catch {
+            try? reload()
             message = ("\(error)", true)
         }
         mode = .browse
     }
 
+    /// Notes a change made here (its audit entry), for this session's undo.
+    private func remember(_ auditID: Int64?) {
+        guard let auditID else { return }
+        sessionChanges.append(auditID)
+        sessionUndone.removeAll()
+    }
+
     func undo() {
+        guard undoScope == .session else { return undoCoderWide() }
+        guard let id = sessionChanges.last else {
+            message = ("nothing to undo in this workspace ('qcode undo' undoes changes made elsewhere)", false)
+            return
+        }
+        do {
+            let entry = try project.undo(entryID: id, actor: coder)
+            sessionChanges.removeLast()
+            sessionUndone.append(id)
+            try reload()
+            message = ("undid: \(entry.summary)", false)
+        } catch let error as UndoEntryError {
+            // Undone elsewhere already (e.g. 'qcode undo'): nothing left to undo for it here.
+            sessionChanges.removeLast()
+            try? reload()
+            message = ("\(error); nothing undone", true)
+        } catch {
+            try? reload()
+            message = ("\(error)", true)
+        }
+    }
+
+    func redo() {
+        guard undoScope == .session else { return redoCoderWide() }
+        guard let id = sessionUndone.last else {
+            message = ("nothing to redo in this workspace", false)
+            return
+        }
+        do {
+            let entry = try project.redo(entryID: id, actor: coder)
+            sessionUndone.removeLast()
+            sessionChanges.append(id)
+            try reload()
+            message = ("redid: \(entry.summary)", false)
+        } catch let error as UndoEntryError {
+            sessionUndone.removeLast()
+            try? reload()
+            message = ("\(error); nothing redone", true)
+        } catch {
+            try? reload()
+            message = ("\(error)", true)
+        }
+    }
+
+    /// `undoScope == .coder`: the coder's newest change from any session.
+    private func undoCoderWide() {
         do {
             if let entry = try project.undo(coder: coder) {
                 try reload()
@@ -237,7 +350,7 @@ public final class Workspace {
         }
     }
 
-    func redo() {
+    private func redoCoderWide() {
         do {
             if let entry = try project.redo(coder: coder) {
                 try reload()

@@ -44,7 +44,7 @@ extension QCode {
                 let renderer = TranscriptRenderer(
                     document: stored, segments: segments, colours: colours,
                     width: width ?? Terminal.width() ?? 100, colour: Console.useColour)
-                Console.output(renderer.render())
+                Console.outputExact(renderer.render())
             }
         }
     }

@@ -69,7 +69,7 @@ extension QCode.CodebookCommand {
                     try Data(yaml.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
                     Console.message("wrote \(out)")
                 } else {
-                    Console.output(yaml)
+                    Console.outputExact(yaml)
                 }
             }
         }

@@ -48,7 +48,7 @@ extension QCode {
                     try Data(xml.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
                     Console.message("wrote \(out)")
                 } else {
-                    Console.output(xml)
+                    Console.outputExact(xml)
                 }
             }
         }

@@ -1,9 +1,12 @@
 import Foundation
 import QCodeKit
 
-/// The event loop of `qcode tui`: raw terminal in, changed lines out.
+/// The event loop of `qcode tui`: raw terminal in, changed lines out. Between keys it
+/// checks every `refreshInterval` milliseconds whether another process changed the
+/// project, and redraws if so (the workspace also checks before each key).
 struct WorkspaceSession {
     let workspace: Workspace
+    var refreshInterval: Int32 = 500
 
     func run() throws {
         try RawTerminal.enter()
@@ -18,9 +21,9 @@ struct WorkspaceSession {
                 screen.invalidate()
                 RawTerminal.write(screen.update(to: workspace.frame()))
             }
-            switch RawTerminal.read(timeout: 250) {
+            switch RawTerminal.read(timeout: refreshInterval) {
             case .timeout:
-                continue
+                if workspace.refreshIfChanged() { RawTerminal.write(screen.update(to: workspace.frame())) }
             case .closed:
                 return
             case .bytes(let bytes):
