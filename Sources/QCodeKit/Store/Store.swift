@@ -50,10 +50,6 @@ extension Project {
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`): all of it lands or none.
     func write<T>(_ body: (Store) throws -> T) throws -> T {
-        try database.write { db in
-            let result = try body(Store(db, user: user))
-            StoreHooks.beforeCommit?()
-            return result
-        }
+        try database.write { db in try body(Store(db, user: user)) }
     }
 }
