@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QCodeKit
 
 /// Where the CLI writes: data to stdout, messages and errors to stderr.
 enum Console {
@@ -12,6 +13,10 @@ enum Console {
     static func message(_ text: String) {
         FileHandle.standardError.write(Data("qcode: \(text)\n".utf8))
     }
+
+    /// The project file this run opened, so that an SQLite failure later (a lock held past
+    /// the busy timeout, a full disk) can be reported against it.
+    nonisolated(unsafe) static var projectPath: String?
 
     /// True when standard output is a terminal and colour is not disabled by NO_COLOR.
     static var useColour: Bool {
@@ -28,7 +33,11 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        Console.message("error: \(error)")
+        if let path = Console.projectPath, let plain = ProjectError(sqliteFailure: error, path: path) {
+            Console.message("error: \(plain)")
+        } else {
+            Console.message("error: \(error)")
+        }
         throw ExitCode.failure
     }
 }
