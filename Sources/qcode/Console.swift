@@ -23,6 +23,10 @@ enum Console {
         FileHandle.standardError.write(Data("qcode: \(TerminalSafe.escape(text))\n".utf8))
     }
 
+    /// The project file this run opened, so that an SQLite failure later (a lock held past
+    /// the busy timeout, a full disk) can be reported against it.
+    nonisolated(unsafe) static var projectPath: String?
+
     /// True when standard output is a terminal and colour is not disabled by NO_COLOR.
     static var useColour: Bool {
         isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
@@ -38,7 +42,11 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        Console.message("error: \(error)")
+        if let path = Console.projectPath, let plain = ProjectError(sqliteFailure: error, path: path) {
+            Console.message("error: \(plain)")
+        } else {
+            Console.message("error: \(error)")
+        }
         throw ExitCode.failure
     }
 }

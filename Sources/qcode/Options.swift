@@ -14,21 +14,17 @@ struct ProjectOptions: ParsableArguments {
     func open() throws -> Project {
         let environment = ProcessInfo.processInfo.environment
         StoreHooks.installFromEnvironment(environment)
-        let project = try Project.open(at: ProjectLocator.locate(explicit: project, environment: environment),
-                                       user: environment["QCODE_CODER"].flatMap { $0.isEmpty ? nil : $0 })
+        let url = try ProjectLocator.locate(explicit: project, environment: environment)
+        Console.projectPath = url.path
+        let project = try Project.open(at: url, user: environment["QCODE_CODER"].flatMap { $0.isEmpty ? nil : $0 })
         for notice in project.notices { Console.message(notice) }
         return project
     }
 }
 
-/// The output formats every listing command takes.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, tsv, json
-}
-
 /// `--format table|csv|tsv|json`.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, csv, tsv or json.")
+    @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .table
 
     /// Prints rows in the chosen format; `json` prints `value` instead.
@@ -76,6 +72,12 @@ struct SegmentFilterOptions: ParsableArguments {
     @Option(name: .long, help: "Only segments starting in this speaker's turns.") var speaker: String?
     @Option(name: .long, help: ArgumentHelp("Only cases whose attribute has this value (repeatable).", valueName: "attr=value"))
     var `where`: [String] = []
+
+    /// The filter, its values checked against `project` (see ``FilterCheck``): values that
+    /// name nothing are reported on stderr with near matches, and select nothing.
+    func filter(checkedIn project: Project) throws -> SegmentFilter {
+        try FilterCheck.checked(filter(), in: project)
+    }
 
     func filter() throws -> SegmentFilter {
         var filter = SegmentFilter()

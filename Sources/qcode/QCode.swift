@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QCodeKit
 
 /// The `qcode` command: a thin shell over QCodeKit.
@@ -17,6 +18,42 @@ struct QCode: ParsableCommand {
         subcommands: coreCommands + agreementCommands + exportCommands + refiCommands
             + tuiCommands + teamCommands + safetyCommands
     )
+
+    /// Runs the command line. A mistyped subcommand gets one line naming the nearest ones
+    /// (ArgumentParser would print its usage and "Unexpected argument").
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = unknownSubcommand(in: arguments) {
+            Console.message("error: \(message)")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
+
+    /// The message for the first word that stands where a subcommand must and names none,
+    /// e.g. "'segmets' is not a qcode command; did you mean 'segments'?", or nil.
+    static func unknownSubcommand(in arguments: [String], root: ParsableCommand.Type = QCode.self) -> String? {
+        var command = root
+        var path = [root._commandName]
+        for argument in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !argument.hasPrefix("-"), !subcommands.isEmpty, argument != "help" else { return nil }
+            let names = { (type: ParsableCommand.Type) in [type._commandName] + type.configuration.aliases }
+            if let next = subcommands.first(where: { names($0).contains(argument) }) {
+                command = next
+                path.append(argument)
+                continue
+            }
+            // `qcode cases` runs `cases list`: a word that command takes is no typo.
+            if let fallback = command.configuration.defaultSubcommand, (try? fallback.parse([argument])) != nil {
+                return nil
+            }
+            let name = path.joined(separator: " ")
+            let hint = Suggestions.didYouMean(argument, in: subcommands.flatMap(names))
+            return "'\(argument)' is not a \(name) command" + (hint.map { "; \($0)" } ?? " (see '\(name) --help')")
+        }
+        return nil
+    }
 
     /// The core commands: projects, documents, cases, codebook, coding and retrieval.
     static let coreCommands: [ParsableCommand.Type] = [

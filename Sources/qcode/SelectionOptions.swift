@@ -24,7 +24,7 @@ struct SelectionOptions: ParsableArguments {
     var match: String?
 
     @Option(name: .long, help: ArgumentHelp("With --match: code the match, or its whole sentence, turn or paragraph.", valueName: "scope"))
-    var scope: String = "match"
+    var scope: MatchScope = .match
 
     @Flag(name: [.customShort("i"), .long], help: "With --match: ignore case.")
     var ignoreCase = false
@@ -51,9 +51,6 @@ struct SelectionOptions: ParsableArguments {
             targets.append(make(range))
         }
         if let match {
-            guard let scope = MatchScope(rawValue: scope) else {
-                throw ValidationError("--scope is one of: \(MatchScope.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
             targets.append(.match(pattern: match, ignoreCase: ignoreCase, scope: scope))
         }
         if let quote { targets.append(.quote(quote)) }

@@ -6,16 +6,6 @@ import Testing
 @Suite struct AgreementCLITests {
     let cli = CLIRunner()
 
-    private func sampleProject() throws {
-        try cli.ok(["init", "demo.qcode"])
-        let transcripts = try FileManager.default.contentsOfDirectory(atPath: cli.sample("Transcripts"))
-            .filter { $0.range(of: "^[A-Z]{2}[0-9]{2}_", options: .regularExpression) != nil }
-            .sorted().map { cli.sample("Transcripts/\($0)") }
-        try cli.ok(["import"] + transcripts + ["--case-from", "^([A-Z]{2}[0-9]{2})"])
-        try cli.ok(["codebook", "import", cli.sample("Codebooks/social-prescribing.yaml")])
-        try cli.ok(["codings", "import", cli.sample("Transcripts/codings.csv")])
-    }
-
     private func json(_ arguments: [String]) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(arguments + ["--format", "json"]).utf8)) as? [String: Any])
     }
@@ -34,7 +24,7 @@ import Testing
 
     @Test(arguments: ["turn", "sentence", "paragraph", "character"])
     func projectAgreementJSONShape(unit: String) throws {
-        try sampleProject()
+        try cli.sampleProject(survey: false)
         let report = try json(["agree", "--coders", "alice,ben", "--unit", unit])
         #expect(report["unit"] as? String == unit)
         #expect(report["coders"] as? [String] == ["alice", "ben"])
@@ -55,7 +45,7 @@ import Testing
     }
 
     @Test func projectAgreementTableAndCSV() throws {
-        try sampleProject()
+        try cli.sampleProject(survey: false)
         let table = try cli.ok(["agree", "--coders", "alice,ben", "--code", "link-worker"])
         #expect(table.contains("Agreement by turn · coders alice, ben · 3 document(s)"))
         #expect(table.contains("link-worker/being-listened-to"))
@@ -69,7 +59,7 @@ import Testing
     }
 
     @Test func disagreementsAndConfusion() throws {
-        try sampleProject()
+        try cli.sampleProject(survey: false)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(
             ["disagreements", "--coders", "alice,ben", "--format", "json"]).utf8)) as? [[String: Any]])
         #expect(!rows.isEmpty)
@@ -120,7 +110,7 @@ import Testing
     }
 
     @Test func reconcileRoundTrip() throws {
-        try sampleProject()
+        try cli.sampleProject(survey: false)
         let first = try cli.ok(["reconcile", "--coders", "alice,ben", "--into", "consensus"])
         #expect(first.contains("Wrote") && first.contains("consensus-decisions.csv"))
         let agreed = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(

@@ -70,6 +70,22 @@ struct CLIRunner {
         return result.stdout
     }
 
+    /// A new project `name` holding the shipped samples: the nine transcripts (linked to the
+    /// cases their names start with), with `survey` the survey's cases and attributes, the
+    /// codebook, and alice's and ben's codings.
+    func sampleProject(_ name: String = "demo.qcode", survey: Bool = true) throws {
+        try ok(["init", name])
+        let transcripts = try FileManager.default.contentsOfDirectory(atPath: sample("Transcripts"))
+            .filter { $0.range(of: "^[A-Z]{2}[0-9]{2}_", options: .regularExpression) != nil }
+            .sorted().map { sample("Transcripts/\($0)") }
+        try ok(["import", "--project", name] + transcripts + ["--case-from", "^([A-Z]{2}[0-9]{2})"])
+        if survey {
+            try ok(["cases", "import", "--project", name, sample("Transcripts/survey.csv"), "--id", "participant_id"])
+        }
+        try ok(["codebook", "import", "--project", name, sample("Codebooks/social-prescribing.yaml")])
+        try ok(["codings", "import", "--project", name, sample("Transcripts/codings.csv")])
+    }
+
     /// Copies a shipped sample into the test folder.
     func sample(_ relativePath: String) -> String {
         Self.packageRoot.appendingPathComponent(relativePath).path

@@ -5,25 +5,13 @@ import Testing
 @Suite struct ExportTests {
     let cli = CLIRunner()
 
-    /// The sample project: every transcript, linked by case, with the survey, codebook and codings.
-    private func sampleProject() throws {
-        try cli.ok(["init", "demo.qcode"])
-        let transcripts = try FileManager.default.contentsOfDirectory(atPath: cli.sample("Transcripts"))
-            .filter { $0.range(of: "^[A-Z]{2}[0-9]{2}_", options: .regularExpression) != nil }
-            .sorted().map { cli.sample("Transcripts/\($0)") }
-        try cli.ok(["import"] + transcripts + ["--case-from", "^([A-Z]{2}[0-9]{2})"])
-        try cli.ok(["cases", "import", cli.sample("Transcripts/survey.csv"), "--id", "participant_id"])
-        try cli.ok(["codebook", "import", cli.sample("Codebooks/social-prescribing.yaml")])
-        try cli.ok(["codings", "import", cli.sample("Transcripts/codings.csv")])
-    }
-
     private func csvRows(_ text: String) -> [[String]] {
         // The sample cells hold no commas inside quotes in the columns these tests read.
         text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
     }
 
     @Test func matrixHasOneRowPerLinkedCaseWithSurveyAttributesFirst() throws {
-        try sampleProject()
+        try cli.sampleProject()
         try cli.ok(["export", "matrix", "--coder", "alice", "--level", "1", "--out", "matrix.csv"])
         let rows = csvRows(String(decoding: try cli.bytes("matrix.csv"), as: UTF8.self))
         let cases = try cli.ok(["cases", "list", "--format", "json"])
@@ -39,14 +27,14 @@ import Testing
     }
 
     @Test func matrixNeedsACoderWhenTwoCoded() throws {
-        try sampleProject()
+        try cli.sampleProject()
         let result = try cli.run(["export", "matrix"])
         #expect(result.status == 1)
         #expect(result.stderr == "qcode: error: codings by 2 coders (alice, ben): choose one with --coder (for example a consensus coder)\n")
     }
 
     @Test func matrixJoinReportsIDsOnOneSideOnly() throws {
-        try sampleProject()
+        try cli.sampleProject()
         let survey = try cli.write("followup.csv", "participant_id,wellbeing\nSU07,41\nSU99,30\n")
         let result = try cli.run(["export", "matrix", "--coder", "ben", "--level", "1", "--join", survey, "--on", "participant_id", "--no-dictionary"])
         #expect(result.status == 0)
@@ -59,7 +47,7 @@ import Testing
     }
 
     @Test func segmentsWithAttributesCarryGroup() throws {
-        try sampleProject()
+        try cli.sampleProject()
         let output = try cli.ok(["export", "segments", "--attributes", "--format", "json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
         #expect(rows.count == 98)
@@ -71,7 +59,7 @@ import Testing
     }
 
     @Test func quotesMarkdownHasThemeHeadingsAndParticipantIDs() throws {
-        try sampleProject()
+        try cli.sampleProject()
         let markdown = try cli.ok(["export", "quotes", "--coder", "alice", "--attributes", "group,age"])
         #expect(markdown.hasPrefix("# Coded segments by theme\n"))
         #expect(markdown.contains("\n## Social cure processes (social-cure)\n"))
@@ -82,7 +70,7 @@ import Testing
     }
 
     @Test func cooccurrenceCrosstabAndCodebook() throws {
-        try sampleProject()
+        try cli.sampleProject()
         let cooccurrence = csvRows(try cli.ok(["export", "cooccurrence", "--level", "1", "--unit", "document"]))
         #expect(cooccurrence[0] == ["code", "social-cure", "link-worker", "social-determinants", "healthcare-use", "pathway", "outcomes"])
         #expect(cooccurrence.count == 7)

@@ -5,23 +5,12 @@ import Testing
 @Suite struct PipelineTests {
     let cli = CLIRunner()
 
-    private func demoProject() throws {
-        try cli.ok(["init", "demo.qcode"])
-        let transcripts = try FileManager.default.contentsOfDirectory(atPath: cli.sample("Transcripts"))
-            .filter { !["csv", "md"].contains(($0 as NSString).pathExtension) || $0.hasPrefix("SU07") }
-            .sorted().map { cli.sample("Transcripts/\($0)") }
-        try cli.ok(["import"] + transcripts + ["--case-from", "^([A-Z]{2}[0-9]{2})"])
-        try cli.ok(["cases", "import", cli.sample("Transcripts/survey.csv"), "--id", "participant_id"])
-        try cli.ok(["codebook", "import", cli.sample("Codebooks/social-prescribing.yaml")])
-        try cli.ok(["codings", "import", cli.sample("Transcripts/codings.csv")])
-    }
-
     private func json(_ arguments: [String]) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(try cli.ok(arguments + ["--format", "json"]).utf8))
     }
 
     @Test func docsListsEveryTranscriptWithTurnsAndCases() throws {
-        try demoProject()
+        try cli.sampleProject()
         let docs = try #require(try json(["docs"]) as? [[String: Any]])
         #expect(docs.count == 9)
         for doc in docs {
@@ -36,7 +25,7 @@ import Testing
     }
 
     @Test func segmentsTextEqualsTheDocumentSlice() throws {
-        try demoProject()
+        try cli.sampleProject()
         let segments = try #require(try json(["segments"]) as? [[String: Any]])
         #expect(segments.count == 98)
         var texts: [String: [Unicode.Scalar]] = [:]
@@ -55,7 +44,7 @@ import Testing
     }
 
     @Test func segmentFiltersByCodeSubtreeCoderAndAttribute() throws {
-        try demoProject()
+        try cli.sampleProject()
         let all = try #require(try json(["segments", "--coder", "alice"]) as? [[String: Any]])
         let linkWorker = try #require(try json(["segments", "--coder", "alice", "--code", "link-worker"]) as? [[String: Any]])
         #expect(!linkWorker.isEmpty && linkWorker.count < all.count)
@@ -66,7 +55,7 @@ import Testing
     }
 
     @Test func showJSONGivesTurnsWithScalarOffsets() throws {
-        try demoProject()
+        try cli.sampleProject()
         let shown = try #require(try json(["show", "LW01"]) as? [String: Any])
         let text = Array((shown["text"] as? String ?? "").unicodeScalars)
         #expect(!text.contains("\r"))
@@ -81,7 +70,7 @@ import Testing
     }
 
     @Test func codeByTurnsThenUncode() throws {
-        try demoProject()
+        try cli.sampleProject()
         try cli.ok(["code", "GP02", "social-cure/loneliness-isolation", "--turns", "2-3", "--coder", "carol"])
         let mine = try #require(try json(["segments", "--coder", "carol"]) as? [[String: Any]])
         #expect(mine.count == 2)
@@ -92,7 +81,7 @@ import Testing
     }
 
     @Test func codeWithoutCodeOrRangeOpensTheWorkspaceWhichNeedsATerminal() throws {
-        try demoProject()
+        try cli.sampleProject()
         let result = try cli.run(["code", "GP02", "--coder", "carol"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("needs a terminal"))
@@ -102,7 +91,7 @@ import Testing
     }
 
     @Test func badInputIsAOneLineErrorAndChangesNothing() throws {
-        try demoProject()
+        try cli.sampleProject()
         let before = try cli.ok(["docs", "--format", "json"])
         let binary = try cli.write("binary.txt", "abc\u{0}\u{1}\u{2}def")
         let result = try cli.run(["import", cli.sample("Transcripts/GP02_interview.txt"), binary, try cli.write("new.txt", "Interviewer: hello\nP01: hi there\nInterviewer: bye\nP01: bye now\n")])
@@ -115,7 +104,7 @@ import Testing
     }
 
     @Test func reimportingTheSameFileIsSkipped() throws {
-        try demoProject()
+        try cli.sampleProject()
         let result = try cli.run(["import", cli.sample("Transcripts/GP02_interview.txt")])
         #expect(result.status == 0)
         #expect(result.stderr.contains("skipped"))

@@ -5,25 +5,17 @@ import Testing
 @Suite struct REFICommandTests {
     let cli = CLIRunner()
 
+    /// The vendored schemas and NVivo sample (MIT; see Tests/Fixtures/refi-qda/LICENSE.md).
+    static let fixtures = CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/refi-qda")
+    /// `../shared/refi-qda`, for samples not vendored; tests needing it say `RequiresShared`.
     static let refiFolder: URL? = {
         let url = CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/refi-qda")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }()
     static let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    private func demoProject(_ name: String = "demo.qcode") throws {
-        try cli.ok(["init", name])
-        let transcripts = try FileManager.default.contentsOfDirectory(atPath: cli.sample("Transcripts"))
-            .filter { $0.range(of: "^[A-Z]{2}[0-9]{2}_", options: .regularExpression) != nil }
-            .sorted().map { cli.sample("Transcripts/\($0)") }
-        try cli.ok(["import", "--project", name] + transcripts + ["--case-from", "^([A-Z]{2}[0-9]{2})"])
-        try cli.ok(["cases", "import", "--project", name, cli.sample("Transcripts/survey.csv"), "--id", "participant_id"])
-        try cli.ok(["codebook", "import", "--project", name, cli.sample("Codebooks/social-prescribing.yaml")])
-        try cli.ok(["codings", "import", "--project", name, cli.sample("Transcripts/codings.csv")])
-    }
-
     @Test func exportThenImportGivesTheSameSegmentsCasesAndCodebook() throws {
-        try demoProject()
+        try cli.sampleProject()
         let export = try cli.run(["export", "qdpx", "--project", "demo.qcode", "--out", "demo.qdpx"])
         #expect(export.status == 0)
         #expect(export.stderr == "qcode: wrote demo.qdpx: 9 document(s), 48 code(s), 98 coding(s), 41 case(s), 2 user(s), 9 note(s)\n")
@@ -48,10 +40,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: REFICommandTests.xmllint != nil && REFICommandTests.refiFolder != nil,
-                   "needs xmllint (apt-get install libxml2-utils) and ../shared/refi-qda"))
+    @Test(.enabled(if: REFICommandTests.xmllint != nil, "needs xmllint (apt-get install libxml2-utils)"))
     func exportsValidateAgainstTheREFISchemas() throws {
-        try demoProject()
+        try cli.sampleProject()
         try cli.ok(["export", "qdpx", "--project", "demo.qcode", "--out", "demo.qdpx"])
         try cli.ok(["export", "qdc", "--project", "demo.qcode", "--out", "demo.qdc"])
         let unzip = Process()
@@ -62,7 +53,7 @@ import Testing
             try unzip.run()
             unzip.waitUntilExit()
         }
-        let xsd = Self.refiFolder!.appendingPathComponent("xsd")
+        let xsd = Self.fixtures.appendingPathComponent("xsd")
         var checks = [("demo.qdc", "Codebook-mrt2019.xsd")]
         if FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("project.qde").path) {
             checks.append(("project.qde", "Project-mrt2019.xsd"))
@@ -79,14 +70,20 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: REFICommandTests.refiFolder != nil, "needs ../shared/refi-qda"))
-    func validateAndImportTheNVivoSample() throws {
-        let sample = Self.refiFolder!.appendingPathComponent("samples/nvivo-win-12.6_oltas.qdpx").path
+    @Test func validateAndImportTheNVivoSample() throws {
+        let sample = Self.fixtures.appendingPathComponent("samples/nvivo-win-12.6_oltas.qdpx").path
         let validate = try cli.run(["refi", "validate", sample])
         #expect(validate.status == 0)
         #expect(validate.stdout == "nvivo-win-12.6_oltas.qdpx (NVivo for Windows 12.6): 1 text document(s), 60 code(s), 97 coding(s), 0 case(s); positions in UTF-16 code units\n")
         try cli.ok(["init", "n.qcode"])
         try cli.ok(["refi", "import", sample])
+        let segments = try JSONSerialization.jsonObject(with: Data(try cli.ok(["segments", "--format", "json"]).utf8)) as? [Any]
+        #expect(segments?.count == 97)
+    }
+
+    @Test(.enabled(if: REFICommandTests.refiFolder != nil, "needs ../shared/refi-qda"))
+    func importTheSpecCodebookRequiresShared() throws {
+        try cli.ok(["init", "n.qcode"])
         let codebook = Self.refiFolder!.appendingPathComponent("samples/spec-annexA1_REFI-QDA-1-5.qdc").path
         let qdc = try cli.run(["refi", "import", codebook])
         #expect(qdc.stderr == "qcode: 6 code(s) added, 0 updated, 0 unchanged\n")

@@ -1,8 +1,14 @@
 import Foundation
 import Testing
 
-/// Processes killed (SIGKILL) at random moments leave a sound project holding each
-/// operation entirely or not at all.
+/// Processes killed (SIGKILL) in the middle of a write transaction leave a sound project
+/// holding each operation entirely or not at all.
+///
+/// No timing is involved: the writer runs with `QCODE_TEST_PAUSE_BEFORE_COMMIT=FILE`, which
+/// makes it create FILE from SQLite's commit hook, with all of its work written but not
+/// committed, and wait there. The test waits for FILE, kills the writer, and checks that
+/// nothing of the operation is in the project; then runs the same operation to the end and
+/// checks that all of it is.
 @Suite("Safety: killed processes", .serialized)
 struct SafetyCrashTests {
     /// Transcripts of about `words` words, different for every trial.
@@ -39,28 +45,36 @@ struct SafetyCrashTests {
         return list.compactMap { $0["name"] as? String }
     }
 
+    /// Starts `arguments` paused before its commit, waits for the pause, and kills it.
+    static func killBeforeCommit(_ arguments: [String], in cli: CLIRunner, trial: Int) throws {
+        let paused = cli.directory.appendingPathComponent("paused-\(trial)")
+        let running = try SafetySupport.start(arguments, in: cli.directory,
+                                              environment: ["QCODE_TEST_PAUSE_BEFORE_COMMIT": paused.path])
+        defer { if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) } }
+        try SafetySupport.waitForFile(paused, process: running.process)
+        #expect(running.process.isRunning, "trial \(trial): the writer should be waiting to commit")
+        kill(running.process.processIdentifier, SIGKILL)
+        let result = try running.wait()
+        #expect(result.status == SIGKILL, "trial \(trial): \(result.stderr)")
+    }
+
     @Test func killedImportsAreAllOrNothing() throws {
         let cli = CLIRunner()
         try cli.ok(["init", "p.qcode"])
-        var random = SafetySupport.Random(state: 20_240_601)
         let files = 40
-        var outcomes = (none: 0, all: 0)
-        let clock = ContinuousClock()
-        let started = clock.now
-        for trial in 0..<24 {
+        for trial in 0..<2 {
             let paths = try Self.writeTranscripts(cli, trial: trial, files: files, words: 1500)
-            let running = try SafetySupport.start(["import", "--project", "p.qcode"] + paths, in: cli.directory)
-            usleep(UInt32(random.below(300_001)))
-            kill(running.process.processIdentifier, SIGKILL)
-            _ = try running.wait()
+            let arguments = ["import", "--project", "p.qcode"] + paths
+            try Self.killBeforeCommit(arguments, in: cli, trial: trial)
             let check = try cli.run(["check", "--project", "p.qcode"])
             #expect(check.status == 0, "trial \(trial): \(check.stdout)\(check.stderr)")
-            let present = try Self.documentNames(cli).filter { $0.hasPrefix("t\(trial)-") }.count
-            #expect(present == 0 || present == files, "trial \(trial): \(present) of \(files) documents")
-            if present == 0 { outcomes.none += 1 } else { outcomes.all += 1 }
+            #expect(try Self.documentNames(cli).filter { $0.hasPrefix("t\(trial)-") }.isEmpty,
+                    "trial \(trial): a killed import left documents behind")
+            // The same import, not killed, lands whole.
+            try cli.ok(arguments)
+            #expect(try Self.documentNames(cli).filter { $0.hasPrefix("t\(trial)-") }.count == files, "trial \(trial)")
+            #expect(try cli.run(["check", "--project", "p.qcode"]).status == 0)
         }
-        print("kill test: imports, \(outcomes.none) killed before commit, \(outcomes.all) committed, in \(clock.now - started)")
-        #expect(outcomes.none > 0, "no import was killed mid-way: make the files bigger")
     }
 
     @Test func killedCodingImportsAreAllOrNothing() throws {
@@ -68,24 +82,40 @@ struct SafetyCrashTests {
         try cli.ok(["init", "p.qcode"])
         try cli.ok(["import", "--project", "p.qcode", cli.sample("Transcripts/GP02_interview.txt")])
         try cli.ok(["codebook", "import", "--project", "p.qcode", cli.sample("Codebooks/social-prescribing.yaml")])
-        var random = SafetySupport.Random(state: 99)
-        var killed = 0
-        for trial in 0..<8 {
+        func codings(_ coder: String) throws -> Int {
+            let listed = try cli.ok(["segments", "--project", "p.qcode", "--coder", coder, "--format", "json"])
+            return (try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [Any])?.count ?? -1
+        }
+        for trial in 0..<2 {
             var csv = "document,coder,code,start,end\n"
             for i in 0..<4000 { csv += "GP02_interview,k\(trial),healthcare-use/gp-visit-reasons,\(i),\(i + 3)\n" }
             let file = try cli.write("k\(trial).csv", csv)
-            let running = try SafetySupport.start(["codings", "import", "--project", "p.qcode", file], in: cli.directory)
-            usleep(UInt32(random.below(300_001)))
-            kill(running.process.processIdentifier, SIGKILL)
-            _ = try running.wait()
+            let arguments = ["codings", "import", "--project", "p.qcode", file]
+            try Self.killBeforeCommit(arguments, in: cli, trial: trial)
             #expect(try cli.run(["check", "--project", "p.qcode"]).status == 0)
-            let listed = try cli.run(["segments", "--project", "p.qcode", "--coder", "k\(trial)", "--format", "json"])
-            let rows = listed.status == 0
-                ? (try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [Any])?.count ?? -1
-                : (listed.stderr.contains("has codings") ? 0 : -1)
-            #expect(rows == 0 || rows == 4000, "trial \(trial): \(rows) codings")
-            if rows == 0 { killed += 1 }
+            #expect(try codings("k\(trial)") == 0, "trial \(trial): a killed codings import left codings behind")
+            try cli.ok(arguments)
+            #expect(try codings("k\(trial)") == 4000, "trial \(trial)")
         }
-        print("kill test: codings imports, \(killed) of 8 killed before commit")
+    }
+
+    @Test func aKilledCodeCommandAddsNothing() throws {
+        let cli = CLIRunner()
+        try cli.ok(["init", "p.qcode"])
+        try cli.ok(["import", "--project", "p.qcode", cli.sample("Transcripts/GP02_interview.txt")])
+        try cli.ok(["codebook", "import", "--project", "p.qcode", cli.sample("Codebooks/social-prescribing.yaml")])
+        let arguments = ["code", "--project", "p.qcode", "GP02", "healthcare-use/gp-visit-reasons", "--turns", "2-30", "--coder", "kim"]
+        try Self.killBeforeCommit(arguments, in: cli, trial: 0)
+        #expect(try cli.run(["check", "--project", "p.qcode"]).status == 0)
+        #expect(try cli.ok(["segments", "--project", "p.qcode", "--format", "json"]) == "[]\n")
+        func actions() throws -> [String] {
+            let log = try cli.ok(["log", "--project", "p.qcode", "--format", "json"])
+            return (try JSONSerialization.jsonObject(with: Data(log.utf8)) as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+        }
+        #expect(try !actions().contains("code"), "the audit entry must go with the change")
+        try cli.ok(arguments)
+        let rows = try cli.ok(["segments", "--project", "p.qcode", "--coder", "kim", "--format", "csv"]).split(separator: "\r\n")
+        #expect(rows.count == 1 + 29)  // header, turns 2 to 30
+        #expect(try actions().contains("code"))
     }
 }

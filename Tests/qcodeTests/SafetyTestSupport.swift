@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Helpers for the safety end-to-end tests: processes started without waiting, a seeded
 /// generator, and a hand-written zip writer that can lie about sizes (zip bombs).
@@ -22,6 +23,26 @@ enum SafetySupport {
         let launched = try CLIRunner.launch(arguments, in: directory, environment: extra)
         return Running(process: launched.process, stdout: launched.stdout, stderr: launched.stderr)
     }
+
+    /// Waits until `file` exists (a writer paused by `QCODE_TEST_PAUSE_BEFORE_COMMIT` creates
+    /// it inside its transaction, just before committing). Fails if the process ends first
+    /// or a minute passes.
+    static func waitForFile(_ file: URL, process: Process, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: file.path) {
+            guard process.isRunning else {
+                Issue.record("the writer ended (status \(process.terminationStatus)) before pausing", sourceLocation: sourceLocation)
+                throw PauseNotReached()
+            }
+            guard Date() < deadline else {
+                Issue.record("the writer did not pause within a minute", sourceLocation: sourceLocation)
+                throw PauseNotReached()
+            }
+            usleep(10_000)
+        }
+    }
+
+    struct PauseNotReached: Error {}
 
     /// SplitMix64, so a seed gives the same trials everywhere.
     struct Random {

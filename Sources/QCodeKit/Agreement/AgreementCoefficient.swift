@@ -37,8 +37,20 @@ public struct ConfidenceInterval: Sendable, Equatable, Codable {
         self.upper = upper
     }
 
-    /// `estimate ± z · se` with `z = 1.959964` (95%, normal approximation, not clipped).
-    public static func normal95(_ estimate: Double, standardError se: Double) -> ConfidenceInterval {
-        ConfidenceInterval(lower: estimate - 1.959964 * se, upper: estimate + 1.959964 * se)
+    /// `estimate ± z · se` with `z = 1.959964` (95%, normal approximation), clipped to
+    /// `range`, the statistic's own range ([-1, 1] for kappa and the other chance-corrected
+    /// coefficients).
+    ///
+    /// With few units the standard error is large and the plain interval runs past ±1
+    /// (kappa 0.662 with SE 0.316 gives [0.043, 1.282]); an agreement above perfect means
+    /// nothing, so the bound is then ±1 exactly ([0.043, 1.000]). Only the bounds are
+    /// clipped: the interval is not recomputed on another scale, so where it stays inside
+    /// the range it is the textbook one (SAS PROC FREQ, statsmodels, psych). A degenerate
+    /// estimate outside `range` gives an interval collapsed onto the nearer end.
+    public static func normal95(
+        _ estimate: Double, standardError se: Double, within range: ClosedRange<Double> = -1...1
+    ) -> ConfidenceInterval {
+        func clip(_ value: Double) -> Double { min(max(value, range.lowerBound), range.upperBound) }
+        return ConfidenceInterval(lower: clip(estimate - 1.959964 * se), upper: clip(estimate + 1.959964 * se))
     }
 }

@@ -44,7 +44,7 @@ public struct AgreementSummary: Codable, Sendable, Equatable {
     public var cohenKappa: Double?
     public var cohenKappaSE: Double?
     public var cohenKappaSENull: Double?
-    /// `[lower, upper]`, `κ ± 1.959964 · SE`, not clipped.
+    /// `[lower, upper]`, `κ ± 1.959964 · SE`, clipped to [-1, 1].
     public var cohenKappaCI: [Double]?
     public var cohenKappaLinear: Double?
     public var cohenKappaQuadratic: Double?

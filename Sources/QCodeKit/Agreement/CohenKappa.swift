@@ -12,7 +12,7 @@
 ///     Var0(κ) = [Σ p_i+ p_+j (w_ij - (w̄_i + w̄_j))² - p_e²] / (n (1 - p_e)²)
 ///
 /// which for identity weights are the unweighted formulas in FORMULAS.md. The 95% interval
-/// is `κ ± 1.959964 · SE`, not clipped to [-1, 1]. Matches SAS PROC FREQ (AGREE), statsmodels
+/// is `κ ± 1.959964 · SE`, clipped to [-1, 1]. Matches SAS PROC FREQ (AGREE), statsmodels
 /// `cohens_kappa` and `psych::cohen.kappa`.
 ///
 /// Only units rated by both coders count (`n` = their number).
@@ -29,7 +29,7 @@ public struct CohenKappa: Sendable, Equatable, Codable {
     /// Units rated by both coders.
     public let units: Int
 
-    /// `κ ± 1.959964 · SE`.
+    /// `κ ± 1.959964 · SE`, clipped to [-1, 1] (see ``ConfidenceInterval/normal95(_:standardError:within:)``).
     public var confidenceInterval95: ConfidenceInterval { .normal95(kappa, standardError: standardError) }
 
     /// `κ / SE0`, or nil when the null SE is 0.

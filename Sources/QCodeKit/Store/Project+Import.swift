@@ -86,7 +86,6 @@ extension Project {
                                                           names: report.added.map(\.name))),
                         summary: "imported \(report.added.count) document(s)")
                 }
-                StoreHooks.beforeCommit?()
                 return .commit
             }
         }

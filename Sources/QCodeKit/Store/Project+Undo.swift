@@ -154,7 +154,6 @@ extension Project {
                 if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
                     throw UndoError.conflict(id: 0, reason: "the result would leave a dangling link")
                 }
-                StoreHooks.beforeCommit?()
                 return .commit
             }
             return result!

@@ -30,7 +30,8 @@ public final class Project: Sendable {
 
     /// Creates a new, empty project file at `url`.
     ///
-    /// - Throws: `ProjectError.alreadyExists` if a file is there already.
+    /// - Throws: `ProjectError.alreadyExists` if a file is there already; `.readOnly` or
+    ///   `.diskFull` when SQLite cannot write there.
     public static func create(at url: URL, user: String? = nil) throws -> Project {
         if FileManager.default.fileExists(atPath: url.path) {
             throw ProjectError.alreadyExists(url.path)
@@ -41,6 +42,14 @@ public final class Project: Sendable {
               isDirectory.boolValue else {
             throw ProjectError.noSuchDirectory(directory.path)
         }
+        do {
+            return try createFile(at: url, user: user)
+        } catch {
+            throw ProjectError(sqliteFailure: error, path: url.path) ?? error
+        }
+    }
+
+    private static func createFile(at url: URL, user: String?) throws -> Project {
         let pool = try DatabaseQueue(path: url.path, configuration: configuration())
         try pool.writeWithoutTransaction { db in
             // Persistent: every later connection to this file uses WAL too.
@@ -64,9 +73,11 @@ public final class Project: Sendable {
     /// - Throws: `ProjectError` when the file is missing, not a qcode project, or newer
     ///   than this qcode understands.
     public static func open(at url: URL, user: String? = nil) throws -> Project {
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw ProjectError.notFound(url.path)
         }
+        guard !isDirectory.boolValue else { throw ProjectError.isAFolder(url.path) }
         try checkHeader(of: url)
         // Look before opening for writing: a file we refuse is never written to.
         let version = try probeFormat(of: url)
@@ -74,16 +85,20 @@ public final class Project: Sendable {
         do {
             pool = try DatabaseQueue(path: url.path, configuration: configuration())
         } catch {
-            throw ProjectError.notAProject(url.path, "\(error)")
+            throw ProjectError(sqliteFailure: error, path: url.path) ?? ProjectError.notAProject(url.path, "\(error)")
         }
         var notices: [String] = []
         if version < Schema.formatVersion {
-            let backup = try backUp(pool, url: url, label: "format\(version)")
-            try Schema.migrator().migrate(pool)
-            try pool.write { db in
-                try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
+            do {
+                let backup = try backUp(pool, url: url, label: "format\(version)")
+                try Schema.migrator().migrate(pool)
+                try pool.write { db in
+                    try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
+                }
+                notices.append("migrated \(url.lastPathComponent) from format \(version) to \(Schema.formatVersion); backup at \(backup.path)")
+            } catch {
+                throw ProjectError(sqliteFailure: error, path: url.path) ?? error
             }
-            notices.append("migrated \(url.lastPathComponent) from format \(version) to \(Schema.formatVersion); backup at \(backup.path)")
         }
         return Project(url: url, database: pool, user: user, notices: notices)
     }
@@ -104,7 +119,9 @@ public final class Project: Sendable {
             }
             try probe.close()
         } catch {
-            throw ProjectError.notAProject(url.path, "\(error)")
+            // A lock that outlasts the busy timeout, or a folder qcode cannot write in, is
+            // not a damaged file: say what it is.
+            throw ProjectError(sqliteFailure: error, path: url.path) ?? ProjectError.notAProject(url.path, "\(error)")
         }
         guard applicationID == Schema.applicationID else {
             throw ProjectError.notAProject(url.path, "it is an SQLite database, but not a qcode project")
@@ -152,23 +169,48 @@ public final class Project: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(Project.busyTimeout)
         configuration.label = "qcode"
+        let pauseBeforeCommit = StoreHooks.beforeCommit != nil
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 64 MB of page cache (SQLite's default is 2 MB): bulk imports and listings of
             // hundreds of thousands of codings touch several indexes at random.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Every write transaction of this connection, whichever path it takes (`write`,
+            // GRDB's `write`, or an explicit BEGIN ... COMMIT), meets the test hook.
+            if pauseBeforeCommit {
+                db.add(transactionObserver: BeforeCommitHook(), extent: .databaseLifetime)
+            }
         }
         return configuration
     }
 }
 
-/// What went wrong opening or creating a project file.
+/// Calls `StoreHooks.beforeCommit` from SQLite's commit hook, just before each write
+/// transaction commits. Installed only when a hook is set (the kill tests), so a normal run
+/// pays nothing; it observes no changes, so it costs nothing per statement either.
+private final class BeforeCommitHook: TransactionObserver {
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseWillCommit() throws { StoreHooks.beforeCommit?() }
+    func databaseDidCommit(_ db: Database) {}
+    func databaseDidRollback(_ db: Database) {}
+}
+
+/// What went wrong opening, creating or writing a project file.
 public enum ProjectError: Error, CustomStringConvertible, Equatable {
     case alreadyExists(String)
     case noSuchDirectory(String)
     case notFound(String)
     case notAProject(String, String)
     case newerFormat(String, file: Int, supported: Int)
+    /// The path names a folder, not a project file.
+    case isAFolder(String)
+    /// Another process held the project's lock for longer than the busy timeout (seconds).
+    case locked(String, waited: Int)
+    /// SQLite may not write the file or the files it keeps beside it (`-wal`, `-shm`).
+    case readOnly(String)
+    /// The disk is full, or refused a write (SQLite's I/O error).
+    case diskFull(String, certain: Bool)
 
     public var description: String {
         switch self {
@@ -182,6 +224,34 @@ public enum ProjectError: Error, CustomStringConvertible, Equatable {
             return "\(path): not a qcode project: \(why)"
         case .newerFormat(let path, let file, let supported):
             return "\(path): made by a newer qcode (project format \(file); this qcode reads up to \(supported)); upgrade qcode to open it"
+        case .isAFolder(let path):
+            return "\(path): this is a folder, not a project file"
+        case .locked(let path, let waited):
+            return "\(path): the project is locked by another qcode process writing to it "
+                + "(waited \(waited) s for it); try again when that has finished"
+        case .readOnly(let path):
+            return "\(path): cannot write the project: the file or its folder is read-only "
+                + "(qcode also writes \((path as NSString).lastPathComponent)-wal and -shm beside it)"
+        case .diskFull(let path, let certain):
+            return certain
+                ? "\(path): the disk is full, so nothing was saved: free some space and try again"
+                : "\(path): the disk refused a write (is it full?), so nothing was saved"
+        }
+    }
+
+    /// The plain-language error for an SQLite failure on the project at `path`, or nil when
+    /// `error` is not one a user can act on this way: a lock held past the busy timeout
+    /// (SQLite error 5 or 6), a read-only file or folder (8, or 14: the file or its `-wal`
+    /// and `-shm` companions cannot be opened for writing), a full disk (13) or an I/O error
+    /// writing (10).
+    public init?(sqliteFailure error: any Error, path: String) {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked(path, waited: Int(Project.busyTimeout))
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: self = .readOnly(path)
+        case .SQLITE_FULL: self = .diskFull(path, certain: true)
+        case .SQLITE_IOERR: self = .diskFull(path, certain: false)
+        default: return nil
         }
     }
 }

@@ -75,9 +75,7 @@ extension Project {
     func write<T>(_ body: (Store) throws -> T) throws -> T {
         try database.write { db in
             let recorder = try ChangeRecorder(db)
-            let result = try body(Store(db, user: user, recorder: recorder))
-            StoreHooks.beforeCommit?()
-            return result
+            return try body(Store(db, user: user, recorder: recorder))
         }
     }
 }

@@ -8,11 +8,15 @@ extension QCode {
         static let configuration = CommandConfiguration(
             abstract: "Code part of a document: by characters, turns, sentences, paragraphs, lines, search or speaker.",
             discussion: """
+                A code is named by its path, a unique end of it, or its id (sc-lonely below). \
+                Without a code and a range, the document opens in the terminal workspace.
+
                 Examples:
-                  qcode code GP02 healthcare-use/non-medical-demand --turns 4 --coder alice
-                  qcode code SU07 loneliness --match 'lonel\\w*' -i --scope sentence --coder alice
+                  qcode code GP02 healthcare-use/gp-visit-reasons --turns 4 --coder alice
+                  qcode code SU12 loneliness-isolation --match 'lonel\\w*' -i --coder alice
+                  qcode code GP02 sc-lonely --match lonely --scope sentence --coder ben
                   qcode code FG01 pathway/referral-route --speaker 'Dr Patel' --coder ben
-                  qcode code SU07 --coder alice        (no code, no range: the terminal workspace)
+                  qcode code SU07_ref --coder alice     (opens the terminal workspace)
                 """)
 
         @OptionGroup var projectOptions: ProjectOptions

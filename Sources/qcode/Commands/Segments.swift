@@ -21,9 +21,9 @@ extension QCode {
 
         func run() throws {
             try runReportingErrors {
-                let filter = try filterOptions.filter()
                 let project = try projectOptions.open()
-                if let streamed = ExportFormat(rawValue: formatOptions.format.rawValue) {
+                let filter = try filterOptions.filter(checkedIn: project)
+                if let streamed = formatOptions.format.exportFormat {
                     // Machine formats stream straight from the database (fast for 500,000 rows).
                     let sink = ByteSink(handle: FileHandle.standardOutput)
                     try project.exportSegments(filter, format: streamed, to: sink)

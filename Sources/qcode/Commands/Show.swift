@@ -20,13 +20,13 @@ extension QCode {
         @Flag(name: .long, help: "Show the codes applied under each turn.")
         var codes = false
 
-        @Option(name: .long, help: "Output format: text or json.")
+        @Option(name: .long, help: "Output format.")
         var format: ShowFormat = .text
 
         @Option(name: .long, help: "Wrap width (default: the terminal's, else 100).")
         var width: Int?
 
-        enum ShowFormat: String, ExpressibleByArgument { case text, json }
+        enum ShowFormat: String, Choice { case text, json }
 
         func run() throws {
             try runReportingErrors {

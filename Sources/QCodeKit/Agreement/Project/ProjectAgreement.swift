@@ -25,7 +25,7 @@ public struct AgreementFigures: Sendable, Codable, Equatable {
     public var percentAgreement: Double?
     public var cohenKappa: Double?
     public var cohenKappaSE: Double?
-    /// `[lower, upper]`: `κ ± 1.959964 · SE`.
+    /// `[lower, upper]`: `κ ± 1.959964 · SE`, clipped to [-1, 1].
     public var cohenKappaCI: [Double]?
     public var fleissKappa: Double?
     public var krippendorffAlpha: Double?

@@ -22,8 +22,8 @@ extension QCode {
         @Option(name: .long, help: ArgumentHelp("Reliability data: CSV with columns unit,coder,value.", valueName: "file.csv"))
         var ratings: String?
 
-        @Option(name: .long, help: "With --ratings: nominal, ordinal, interval or ratio.")
-        var level: String = "nominal"
+        @Option(name: .long, help: "With --ratings: the level of measurement.")
+        var level: MeasurementLevel = .nominal
 
         @Option(name: .long, help: ArgumentHelp("With --ratings: the categories, in order (default: the values seen).", valueName: "a,b,c"))
         var categories: String?
@@ -36,8 +36,8 @@ extension QCode {
 
         @Option(name: .customLong("bootstrap-method"), help: ArgumentHelp(
             "With --bootstrap: pairs (value pairs drawn from the coincidence matrix, Hayes & Krippendorff's KALPHA) "
-                + "or units (units drawn with replacement).", valueName: "pairs|units"))
-        var bootstrapMethod: String = "pairs"
+                + "or units (units drawn with replacement).", valueName: "method"))
+        var bootstrapMethod: KrippendorffAlpha.BootstrapMethod = .pairs
 
         @Flag(name: .customLong("no-children"), help: "A code's row counts its own codings only, not its descendants'.")
         var noChildren = false
@@ -50,9 +50,6 @@ extension QCode {
                 throw ValidationError("give either --ratings FILE or --coders A,B")
             }
             guard bootstrap >= 0 else { throw ValidationError("--bootstrap must not be negative") }
-            guard KrippendorffAlpha.BootstrapMethod(rawValue: bootstrapMethod) != nil else {
-                throw ValidationError("--bootstrap-method is pairs or units")
-            }
             if ratings != nil, formatOptions.format != .table, formatOptions.format != .json {
                 throw ValidationError("with --ratings, --format is table or json")
             }
@@ -69,16 +66,13 @@ extension QCode {
         }
 
         private func runRatings(_ path: String) throws {
-            guard let level = MeasurementLevel(rawValue: level.lowercased()) else {
-                throw ValidationError("--level is one of nominal, ordinal, interval, ratio")
-            }
             let declared = categories.map { ComparisonOptions.list($0) }
             let data = try InputFileError.read(path)
             let summary: AgreementSummary
             do {
                 summary = try RatingsCalculator.summary(csv: data, level: level, categories: declared,
                                                         bootstrap: bootstrap, seed: seed,
-                                                        bootstrapMethod: KrippendorffAlpha.BootstrapMethod(rawValue: bootstrapMethod) ?? .pairs)
+                                                        bootstrapMethod: bootstrapMethod)
             } catch let error as RatingsError {
                 throw InputFileError(file: path, message: error.description)
             }

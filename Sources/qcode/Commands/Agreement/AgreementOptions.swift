@@ -9,8 +9,8 @@ struct ComparisonOptions: ParsableArguments {
     var coders: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The unit: turn, sentence, paragraph, character, segment[:OVERLAP%] or continuum.", valueName: "unit"))
-    var unit: String = "turn"
+        "The unit; segment:OVERLAP sets segment matching's overlap in percent (1-100, default 90).", valueName: "unit"))
+    var unit: AgreementUnit = .turn
 
     @Option(name: .customLong("min-overlap"), help: ArgumentHelp(
         "Characters a coding must overlap a unit by to count for it.", valueName: "n"))
@@ -29,13 +29,11 @@ struct ComparisonOptions: ParsableArguments {
 
     func documentNames() -> [String] { Self.list(docs) }
 
-    func agreementUnit() throws -> AgreementUnit {
-        guard let parsed = AgreementUnit(parsing: unit) else {
-            throw ValidationError("--unit is one of turn, sentence, paragraph, character, segment, segment:OVERLAP (1-100) or continuum")
-        }
+    func validate() throws {
         guard minOverlap >= 1 else { throw ValidationError("--min-overlap must be at least 1") }
-        return parsed
     }
+
+    func agreementUnit() throws -> AgreementUnit { unit }
 
     static func list(_ text: String?) -> [String] {
         (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

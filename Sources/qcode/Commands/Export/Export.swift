@@ -34,13 +34,12 @@ struct TableOutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write to this file ('-' or none: standard output).", valueName: "file"))
     var out: String?
 
-    @Option(name: .long, help: "csv, tsv, json or jsonl (default: from the --out extension, else csv).")
-    var format: ExportFormatOption?
+    @Option(name: .long, help: "The format (default: from the --out extension, else csv).")
+    var format: ExportFormat?
 
     /// The format to write.
     var resolvedFormat: ExportFormat {
-        if let format { return format.format }
-        return out.flatMap { ExportFormat(fileName: $0) } ?? .csv
+        format ?? out.flatMap { ExportFormat(fileName: $0) } ?? .csv
     }
 
     /// The output file, or nil for standard output.
@@ -52,19 +51,6 @@ struct TableOutputOptions: ParsableArguments {
         if let file { Console.message("wrote \(table.rows.count) row(s) to \(file)") }
     }
 }
-
-/// The table formats as an argument.
-enum ExportFormatOption: String, ExpressibleByArgument, CaseIterable {
-    case csv, tsv, json, jsonl
-
-    var format: ExportFormat { ExportFormat(rawValue: rawValue)! }
-}
-
-extension MatrixUnit: ExpressibleByArgument {}
-extension MatrixValue: ExpressibleByArgument {}
-extension CooccurrenceUnit: ExpressibleByArgument {}
-extension CrosstabCount: ExpressibleByArgument {}
-extension QuotesFormat: ExpressibleByArgument {}
 
 /// Where an export goes: a file (written beside it, then renamed over it, so a failed
 /// export never leaves half a file) or standard output.

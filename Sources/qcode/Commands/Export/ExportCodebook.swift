@@ -17,26 +17,38 @@ extension QCode.Export {
 
                 """ + QCode.Export.csvSafety)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
+        enum Format: String, Choice {
             case yaml, markdown, csv, tsv, json, jsonl
+
+            /// The table format, for the formats that write the codebook as a table.
+            var table: ExportFormat? {
+                switch self {
+                case .yaml, .markdown: nil
+                case .csv: .csv
+                case .tsv: .tsv
+                case .json: .json
+                case .jsonl: .jsonl
+                }
+            }
         }
 
         @OptionGroup var projectOptions: ProjectOptions
 
         @Option(name: .long, help: ArgumentHelp("Write to this file ('-' or none: standard output).", valueName: "file"))
         var out: String?
-        @Option(name: .long, help: "yaml, markdown, csv, tsv, json or jsonl.") var format: Format?
+        @Option(name: .long, help: "The format (default: from the --out extension, else yaml).") var format: Format?
 
         func run() throws {
             try runReportingErrors {
                 let codebook = try projectOptions.open().codebook()
                 let file = out == "-" ? nil : out
-                switch format ?? inferredFormat {
-                case .yaml: try ExportDestination.write(codebook.yamlString(), to: file)
-                case .markdown: try ExportDestination.write(codebook.markdownTable(), to: file)
-                case .csv, .tsv, .json, .jsonl:
-                    let tableFormat = ExportFormat(rawValue: (format ?? inferredFormat).rawValue)!
-                    try ExportDestination.write(to: file) { try codebook.exportTable().write(tableFormat, to: $0) }
+                let chosen = format ?? inferredFormat
+                if let table = chosen.table {
+                    try ExportDestination.write(to: file) { try codebook.exportTable().write(table, to: $0) }
+                } else if chosen == .markdown {
+                    try ExportDestination.write(codebook.markdownTable(), to: file)
+                } else {
+                    try ExportDestination.write(codebook.yamlString(), to: file)
                 }
                 if let file { Console.message("wrote \(file)") }
             }

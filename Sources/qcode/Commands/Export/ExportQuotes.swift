@@ -21,7 +21,7 @@ extension QCode.Export {
 
         @Option(name: .long, help: ArgumentHelp("Write to this file ('-' or none: standard output).", valueName: "file"))
         var out: String?
-        @Option(name: .long, help: "markdown or html.") var format: QuotesFormat?
+        @Option(name: .long, help: "The format (default: from the --out extension, else markdown).") var format: QuotesFormat?
         @Option(name: .long, help: ArgumentHelp("Case attributes to show beside participant IDs (comma-separated).", valueName: "names"))
         var attributes: [String] = []
         @Option(name: .long, help: "The document's title.") var title = "Coded segments by theme"
@@ -32,8 +32,9 @@ extension QCode.Export {
                 let chosen = format ?? (["html", "htm"].contains(ext) ? .html : .markdown)
                 let names = attributes.flatMap { $0.split(separator: ",") }
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                let options = QuotesOptions(filter: try filterOptions.filter(), attributes: names, title: title)
-                let document = try projectOptions.open().quotes(options, format: chosen)
+                let project = try projectOptions.open()
+                let options = QuotesOptions(filter: try filterOptions.filter(checkedIn: project), attributes: names, title: title)
+                let document = try project.quotes(options, format: chosen)
                 let file = out == "-" ? nil : out
                 try ExportDestination.write(document, to: file)
                 if let file { Console.message("wrote \(file)") }

@@ -26,7 +26,7 @@ extension QCode.Export {
         func run() throws {
             try runReportingErrors {
                 let project = try projectOptions.open()
-                let filter = try filterOptions.filter()
+                let filter = try filterOptions.filter(checkedIn: project)
                 var rows = 0
                 try ExportDestination.write(to: output.file) { sink in
                     rows = try project.exportSegments(filter, attributes: attributes, format: output.resolvedFormat, to: sink)

@@ -16,7 +16,10 @@ extension QCode {
                 --ignore-case. --map reads a CSV 'name,pseudonym'; --speakers gives each speaker \
                 label that looks like a personal name a pseudonym 'Participant N' (roles and ids \
                 such as Interviewer, Speaker 2 or P01 are left alone). Prints, per document, how \
-                often each name was replaced.
+                often each name was replaced. A map has a header and a line per name, e.g.:
+                  name,pseudonym
+                  Sam Okafor,Participant A
+
                 Examples:
                   qcode pseudonymise --map names.csv --out anon.qcode
                   qcode pseudonymise --speakers --out anon.qcode

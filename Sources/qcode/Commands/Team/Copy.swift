@@ -11,8 +11,11 @@ extension QCode {
                 The copy has the same documents (text, turns, paragraphs, sentences), codebook \
                 (same code ids), cases, attributes and document memos, and only that coder's \
                 codings: no other coder's codings, memos or audit entries. The coder codes the \
-                copy on their own machine; 'qcode merge COPY' brings the work back. \
-                (Equivalent to 'qcode export project --for-coder NAME --out FILE'.)
+                copy on their own machine; 'qcode merge COPY' brings the work back.
+
+                Examples:
+                  qcode copy --for-coder alice --out alice.qcode
+                  qcode copy --empty --out blank.qcode
                 """)
 
         @OptionGroup var projectOptions: ProjectOptions

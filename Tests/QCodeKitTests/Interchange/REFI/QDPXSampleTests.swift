@@ -2,17 +2,13 @@ import Foundation
 import Testing
 @testable import QCodeKit
 
-/// The REFI-QDA files written by real programs, in ../shared/refi-qda/samples.
-@Suite("REFI-QDA samples", .enabled(if: REFITest.refiFolder != nil, "../shared/refi-qda not found: set QCODE_REFI_QDA"))
-struct QDPXSampleTests {
-    private func load(_ name: String) throws -> (Project, REFIImportReport) {
-        let project = try TestProject.make()
-        return (project, try project.importQDPX(url: REFITest.sample(name)))
-    }
-
+/// NVivo's positions, on the vendored sample (Tests/Fixtures/refi-qda): runs in any clone.
+@Suite("REFI-QDA positions")
+struct QDPXPositionTests {
     @Test func nvivoWindowsPositionsAreUTF16AndLandOnTheSameText() throws {
-        let sample = REFITest.sample("nvivo-win-12.6_oltas.qdpx")
-        let (project, report) = try load("nvivo-win-12.6_oltas.qdpx")
+        let sample = REFITest.nvivoSample
+        let project = try TestProject.make()
+        let report = try project.importQDPX(url: sample)
         #expect(report.origin == "NVivo for Windows 12.6")
         #expect(report.positionUnit == .utf16)
         #expect(report.documents == ["videos_selection"])
@@ -36,8 +32,18 @@ struct QDPXSampleTests {
         #expect(segments.sorted() == expected.sorted())
         #expect(segments.sorted() != codePointReading.sorted())
     }
+}
 
-    @Test func nvivoMacCodebookImportsAndEmptySourcesAreSkipped() throws {
+/// The REFI-QDA files written by real programs that are not vendored (AGPL, LGPL or no
+/// licence), in ../shared/refi-qda/samples: each test's name says it requires it.
+@Suite("REFI-QDA samples in ../shared", .enabled(if: REFITest.refiFolder != nil, "../shared/refi-qda not found: set QCODE_REFI_QDA"))
+struct QDPXSampleTests {
+    private func load(_ name: String) throws -> (Project, REFIImportReport) {
+        let project = try TestProject.make()
+        return (project, try project.importQDPX(url: REFITest.sample(name)))
+    }
+
+    @Test func nvivoMacCodebookImportsAndEmptySourcesAreSkippedRequiresShared() throws {
         let (project, report) = try load("nvivo-mac-15.0.0_nvivo_project.qdpx")
         #expect(report.codes.added == 262)
         #expect(report.documents.isEmpty)
@@ -45,7 +51,7 @@ struct QDPXSampleTests {
         #expect(try project.codes().contains { $0.path == "rq1_definition/competencies/programming" })
     }
 
-    @Test func qcDemoWithBarePathsAndNoNames() throws {
+    @Test func qcDemoWithBarePathsAndNoNamesRequiresShared() throws {
         let (project, report) = try load("qc-1.3.2_demo.qdpx")
         #expect(report.documents.sorted() == ["admin-1", "board_2017"])
         #expect(report.codes.added == 262)
@@ -54,7 +60,7 @@ struct QDPXSampleTests {
         #expect(try project.segments().allSatisfy { !$0.text.isEmpty })
     }
 
-    @Test func syntheticSampleWithCasesNotesInlineTextAndAPDF() throws {
+    @Test func syntheticSampleWithCasesNotesInlineTextAndAPDFRequiresShared() throws {
         let (project, report) = try load("synthetic-qdapy_sample.qdpx")
         #expect(report.documents.sorted() == ["Interview 01", "Interview 02"])
         #expect(report.warnings.contains { $0.contains("PDFSource 'Leitfaden'") })
@@ -69,7 +75,7 @@ struct QDPXSampleTests {
         #expect(try project.codes().first { $0.name == "Belastung" }?.colour == "#CC3311")
     }
 
-    @Test func atlasTiProjectsWithUpperCaseGUIDs() throws {
+    @Test func atlasTiProjectsWithUpperCaseGUIDsRequiresShared() throws {
         let (blank, blankReport) = try load("atlasti-win-23.2.3_blank-atlas-project.qdpx")
         #expect(blankReport.documents.isEmpty && blankReport.codes.added == 0)
         #expect(try blank.codes().isEmpty)
@@ -79,7 +85,7 @@ struct QDPXSampleTests {
         #expect(try project.codes()[0].id == "a182cd3a-d83c-4d8c-bc80-26d9103ec6d6")
     }
 
-    @Test func codebooksFromATLASTiTaguetteAndTheSpec() throws {
+    @Test func codebooksFromATLASTiTaguetteAndTheSpecRequiresShared() throws {
         let atlas = try Codebook.parseQDC(data: Data(contentsOf: REFITest.sample("atlasti-win-9.0.19_portableQDA_Atlasti.qdc")),
                                           fileName: "atlas.qdc")
         #expect(atlas.flattened.map(\.path) == ["code2", "code1", "code1/code1.1", "code3", "code3/code:3.1"])
@@ -95,7 +101,7 @@ struct QDPXSampleTests {
         #expect(economy.description == "Anything about jobs or taxes or business")
     }
 
-    @Test func aQDCImportsThroughTheNormalCodebookImport() throws {
+    @Test func aQDCImportsThroughTheNormalCodebookImportRequiresShared() throws {
         let project = try TestProject.make()
         let codebook = try Codebook.parseQDC(data: Data(contentsOf: REFITest.sample("spec-annexA1_REFI-QDA-1-5.qdc")),
                                              fileName: "spec.qdc")

@@ -10,7 +10,19 @@ enum REFITest {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/refi-qda` beside the package (or `$QCODE_REFI_QDA`); nil when absent.
+    /// The vendored REFI-QDA files (MIT): the official schemas and the NVivo sample, with
+    /// their licences, in `Tests/Fixtures/refi-qda`. Always present.
+    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/refi-qda")
+
+    /// The official schema `name` (`Project-mrt2019.xsd`, `Codebook-mrt2019.xsd`).
+    static func schema(_ name: String) -> URL { fixtures.appendingPathComponent("xsd/\(name)") }
+
+    /// NVivo for Windows 12.6's export with emoji and UTF-16 positions.
+    static let nvivoSample = fixtures.appendingPathComponent("samples/nvivo-win-12.6_oltas.qdpx")
+
+    /// `../shared/refi-qda` beside the package (or `$QCODE_REFI_QDA`), for the samples not
+    /// vendored (their licences do not allow it); nil when absent. Tests that need it say
+    /// `RequiresShared` in their name.
     static let refiFolder: URL? = {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["QCODE_REFI_QDA"], fm.fileExists(atPath: env) {
@@ -21,7 +33,6 @@ enum REFITest {
     }()
 
     static func sample(_ name: String) -> URL { refiFolder!.appendingPathComponent("samples/\(name)") }
-    static func schema(_ name: String) -> URL { refiFolder!.appendingPathComponent("xsd/\(name)") }
 
     /// `xmllint`, if installed (Debian: `apt-get install libxml2-utils`).
     static let xmllint: String? = ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/opt/homebrew/bin/xmllint"]
