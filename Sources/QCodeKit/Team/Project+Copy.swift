@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What ``Project/copy(to:forCoder:)`` wrote.
 public struct CopyReport: Sendable, Equatable {
@@ -46,55 +45,32 @@ extension Project {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ProjectError.noSuchDirectory(directory.path)
         }
-        let copy = try DatabaseQueue(path: destination.path)
-        let report: CopyReport
-        do {
-            try database.backup(to: copy)
-            report = try copy.write { db in
-                try Self.keepOnlyCoder(db, coder, destination: destination, source: url)
-            }
-            try copy.vacuum()
-            try copy.close()
-        } catch {
-            try? copy.close()
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                try? FileManager.default.removeItem(atPath: destination.path + suffix)
-            }
-            throw error
+        let source = url
+        let report = try writeCopy(to: destination) { store in
+            try Self.keepOnlyCoder(store, coder, destination: destination, source: source)
         }
-        try database.write { db in
+        try write { store in
             let whose = report.coder.map { "for coder \($0)" } ?? "without codings"
-            try AuditLog.record(db, action: "copy",
-                                summary: "copied \(whose) to \(destination.lastPathComponent) (\(report.codings) coding(s))",
-                                after: ["file": destination.path, "coder": report.coder ?? ""])
+            try store.recordAudit(action: "copy",
+                                  summary: "copied \(whose) to \(destination.lastPathComponent) (\(report.codings) coding(s))",
+                                  after: ["file": destination.path, "coder": report.coder ?? ""])
         }
         return report
     }
 
     /// Inside the copy: drops every other coder, their codings and the audit log.
-    private static func keepOnlyCoder(_ db: Database, _ coder: String?, destination: URL, source: URL) throws -> CopyReport {
-        var keptName: String?
-        if let coder {
-            let id = try coderID(db, name: coder)
-            keptName = try String.fetchOne(db, sql: "SELECT name FROM coders WHERE id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM codings WHERE coder_id <> ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM coders WHERE id <> ?", arguments: [id])
-        } else {
-            try db.execute(sql: "DELETE FROM codings")
-            try db.execute(sql: "DELETE FROM coders")
-        }
-        try db.execute(sql: "DELETE FROM audit_log")
-        try MergeBase.record(db)
-        let report = CopyReport(
-            destination: destination, coder: keptName,
-            documents: try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0,
-            codes: try Int.fetchOne(db, sql: "SELECT count(*) FROM codes") ?? 0,
-            cases: try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0,
-            codings: try Int.fetchOne(db, sql: "SELECT count(*) FROM codings") ?? 0)
-        let whose = keptName.map { "for coder \($0)" } ?? "without codings"
-        try AuditLog.record(db, action: "copy",
-                            summary: "copy of \(source.lastPathComponent) \(whose): \(report.documents) document(s), \(report.codes) code(s), \(report.codings) coding(s)",
-                            after: ["source": source.lastPathComponent, "coder": keptName ?? ""])
+    private static func keepOnlyCoder(_ store: Store, _ coder: String?, destination: URL, source: URL) throws -> CopyReport {
+        let kept = try coder.map { try store.copyCoder(named: $0) }
+        try store.deleteCodersAndCodings(except: kept?.id)
+        try store.deleteAuditLog()
+        try store.saveMergeBase(try store.mergeBaseSnapshot())
+        let counts = try store.copyCounts()
+        let report = CopyReport(destination: destination, coder: kept?.name, documents: counts.documents, codes: counts.codes,
+                                cases: counts.cases, codings: counts.codings)
+        let whose = kept.map { "for coder \($0.name)" } ?? "without codings"
+        try store.recordAudit(action: "copy",
+                              summary: "copy of \(source.lastPathComponent) \(whose): \(report.documents) document(s), \(report.codes) code(s), \(report.codings) coding(s)",
+                              after: ["source": source.lastPathComponent, "coder": kept?.name ?? ""])
         return report
     }
 }
