@@ -19,8 +19,11 @@ extension Project {
     /// The copy is a new project file with the same documents (text, hashes, turns,
     /// paragraphs, sentences), codebook (same code ids), cases, attributes and document
     /// memos, and only `coder`'s codings (matched case-insensitively). Other coders, their
-    /// codings and memos, and the audit log are left out, and the file is vacuumed so no
-    /// deleted row survives in free pages; the copy's log starts with one `copy` entry.
+    /// codings and memos, and the audit log are left out: the copy is built from only what
+    /// it may hold, under a private temporary name beside `destination` (mode 0600), then
+    /// vacuumed and moved into place, so no file at `destination` (or anywhere) ever holds
+    /// another coder's work. A temporary file left by a killed copy is removed by the next
+    /// copy to the same destination. The copy's log starts with one `copy` entry.
     /// The copy also remembers its codebook and memos as they were, so that a later
     /// ``merge(from:dryRun:)`` can tell a change made in the copy from one made here.
     /// This project records a `copy` entry too.
@@ -46,8 +49,8 @@ extension Project {
             throw ProjectError.noSuchDirectory(directory.path)
         }
         let source = url
-        let report = try writeCopy(to: destination) { store in
-            try Self.keepOnlyCoder(store, coder, destination: destination, source: source)
+        let report = try writeNewProjectFile(to: destination) { store in
+            try Self.fillCopy(store, coder: coder, destination: destination, source: source)
         }
         try write { store in
             let whose = report.coder.map { "for coder \($0)" } ?? "without codings"
@@ -58,19 +61,19 @@ extension Project {
         return report
     }
 
-    /// Inside the copy: drops every other coder, their codings and the audit log.
-    private static func keepOnlyCoder(_ store: Store, _ coder: String?, destination: URL, source: URL) throws -> CopyReport {
-        let kept = try coder.map { try store.copyCoder(named: $0) }
-        try store.deleteCodersAndCodings(except: kept?.id)
-        try store.deleteAuditLog()
+    /// Inside the new copy: copies the shared content, then only `coder` and their codings;
+    /// records the merge base and the copy's first audit entry.
+    private static func fillCopy(_ store: Store, coder: String?, destination: URL, source: URL) throws -> CopyReport {
+        try store.copySharedContent()
+        let kept = try coder.map { try store.copyCoderAndCodings(named: $0) }
         try store.saveMergeBase(try store.mergeBaseSnapshot())
         let counts = try store.copyCounts()
-        let report = CopyReport(destination: destination, coder: kept?.name, documents: counts.documents, codes: counts.codes,
+        let report = CopyReport(destination: destination, coder: kept, documents: counts.documents, codes: counts.codes,
                                 cases: counts.cases, codings: counts.codings)
-        let whose = kept.map { "for coder \($0.name)" } ?? "without codings"
+        let whose = kept.map { "for coder \($0)" } ?? "without codings"
         try store.recordAudit(action: "copy",
                               summary: "copy of \(source.lastPathComponent) \(whose): \(report.documents) document(s), \(report.codes) code(s), \(report.codings) coding(s)",
-                              after: ["source": source.lastPathComponent, "coder": kept?.name ?? ""])
+                              after: ["source": source.lastPathComponent, "coder": kept ?? ""])
         return report
     }
 }

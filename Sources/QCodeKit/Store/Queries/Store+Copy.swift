@@ -1,28 +1,42 @@
 import Foundation
 import GRDB
 
-/// Named queries for ``Project/copy(to:forCoder:)``, run inside the new copy.
+/// Named queries for ``Project/copy(to:forCoder:)``, run inside the new copy while it is
+/// built (see ``PrivateProjectFile``), with the project attached as `source`.
 extension Store {
-    /// The id and stored name of a coder (matched ignoring case), created if new.
-    func copyCoder(named name: String) throws -> (id: Int64, name: String) {
-        let id = try Project.coderID(db, name: name)
-        return (id, try String.fetchOne(db, sql: "SELECT name FROM coders WHERE id = ?", arguments: [id]) ?? name)
+    /// Copies what every coder's copy shares: project facts (not a merge base), documents
+    /// with their text, turns, paragraphs, sentences and memos, cases, attributes, values
+    /// and the codebook.
+    func copySharedContent() throws {
+        try copyFromSource("project_info", where: "key <> ?", arguments: [MergeBase.key])
+        try copyFromSource("cases")
+        try copyFromSource("attributes")
+        try copyFromSource("case_values")
+        try copyFromSource("documents")
+        try copyFromSource("turns")
+        try copyFromSource("codes")
     }
 
-    /// Deletes every coder but one (nil: all) and all their codings.
-    func deleteCodersAndCodings(except coderID: Int64?) throws {
-        if let coderID {
-            try db.execute(sql: "DELETE FROM codings WHERE coder_id <> ?", arguments: [coderID])
-            try db.execute(sql: "DELETE FROM coders WHERE id <> ?", arguments: [coderID])
-        } else {
-            try db.execute(sql: "DELETE FROM codings")
-            try db.execute(sql: "DELETE FROM coders")
+    /// Copies one coder (matched ignoring case, keeping their id) and their codings, or
+    /// creates the coder if the project has none by that name.
+    ///
+    /// - Returns: the coder's name as stored.
+    /// - Throws: `CodingError.badCoderName` for an unusable name.
+    func copyCoderAndCodings(named name: String) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.contains(",") else { throw CodingError.badCoderName(name) }
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM source.coders WHERE name = ?", arguments: [trimmed]) else {
+            let id = try Project.coderID(db, name: trimmed)
+            return try String.fetchOne(db, sql: "SELECT name FROM main.coders WHERE id = ?", arguments: [id]) ?? trimmed
         }
+        try copyFromSource("coders", where: "id = ?", arguments: [id])
+        try copyFromSource("codings", where: "coder_id = ?", arguments: [id])
+        return try String.fetchOne(db, sql: "SELECT name FROM main.coders WHERE id = ?", arguments: [id]) ?? trimmed
     }
 
     /// Deletes the whole audit log.
     func deleteAuditLog() throws {
-        try db.execute(sql: "DELETE FROM audit_log")
+        try db.execute(sql: "DELETE FROM main.audit_log")
     }
 
     /// How many documents, codes, cases and codings the project holds.
@@ -33,23 +47,9 @@ extension Store {
 }
 
 extension Project {
-    /// Writes this project to a new file at `destination` (SQLite's backup API), runs `body`
-    /// on the new file in one write transaction, and vacuums it so no deleted row survives
-    /// in free pages. On failure the new file is removed.
-    func writeCopy<T>(to destination: URL, _ body: (Store) throws -> T) throws -> T {
-        let copy = try DatabaseQueue(path: destination.path)
-        do {
-            try database.backup(to: copy)
-            let result = try copy.write { db in try body(Store(db, user: user)) }
-            try copy.vacuum()
-            try copy.close()
-            return result
-        } catch {
-            try? copy.close()
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                try? FileManager.default.removeItem(atPath: destination.path + suffix)
-            }
-            throw error
-        }
+    /// Builds a new project file at `destination` from this one, privately (see
+    /// ``PrivateProjectFile``): `build` copies what the file may hold, inside one transaction.
+    func writeNewProjectFile<T>(to destination: URL, _ build: (Store) throws -> T) throws -> T {
+        try PrivateProjectFile.write(to: destination, from: self, build: build)
     }
 }
