@@ -17,9 +17,10 @@ extension Project {
     /// Writes a blind copy of this project for one coder, or with no codings at all.
     ///
     /// The copy is a new project file with the same documents (text, hashes, turns,
-    /// paragraphs, sentences), codebook (same code ids), cases, attributes and document
-    /// memos, and only `coder`'s codings (matched case-insensitively). Other coders, their
-    /// codings and memos, and the audit log are left out: the copy is built from only what
+    /// paragraphs, sentences), codebook (same code ids), cases and attributes, and only
+    /// `coder`'s codings (matched case-insensitively). Other coders, their codings and
+    /// memos, document memos (someone's reading of a document would unblind the coder) and
+    /// the audit log are left out: the copy is built from only what
     /// it may hold, under a private temporary name beside `destination` (mode 0600), then
     /// vacuumed and moved into place, so no file at `destination` (or anywhere) ever holds
     /// another coder's work. A temporary file left by a killed copy is removed by the next

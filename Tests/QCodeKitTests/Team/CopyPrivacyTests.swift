@@ -80,4 +80,19 @@ import Testing
         #expect(try String(contentsOf: destination, encoding: .utf8) == "someone else's")
         #expect(try files(beside: project).filter { $0.contains("partial") }.isEmpty)
     }
+
+    @Test func aDocumentMemoIsNotCarriedIntoABlindCopy() throws {
+        let project = try TeamFixture.project()
+        try project.setDocumentMemo("interview", memo: "bob reads this as grief-after-bereavement")
+        let url = TeamFixture.sibling(project, "alice.qcode")
+        try project.copy(to: url, forCoder: "alice")
+        let copy = try Project.open(at: url)
+        #expect(try copy.document("interview").memo == nil)
+        #expect(try Data(contentsOf: url).range(of: Data("grief-after-bereavement".utf8)) == nil)
+        // Alice's own memo comes back; ours is kept where both have one.
+        try copy.setDocumentMemo("interview", memo: "alice's reading")
+        let report = try project.merge(from: url)
+        #expect(report.conflicts.map(\.kind) == [.memo])
+        #expect(try project.document("interview").memo == "bob reads this as grief-after-bereavement")
+    }
 }

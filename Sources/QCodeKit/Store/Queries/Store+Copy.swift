@@ -5,14 +5,15 @@ import GRDB
 /// built (see ``PrivateProjectFile``), with the project attached as `source`.
 extension Store {
     /// Copies what every coder's copy shares: project facts (not a merge base), documents
-    /// with their text, turns, paragraphs, sentences and memos, cases, attributes, values
-    /// and the codebook.
+    /// with their text, turns, paragraphs and sentences but without memos, cases,
+    /// attributes, values and the codebook.
     func copySharedContent() throws {
         try copyFromSource("project_info", where: "key <> ?", arguments: [MergeBase.key])
         try copyFromSource("cases")
         try copyFromSource("attributes")
         try copyFromSource("case_values")
-        try copyFromSource("documents")
+        // A document memo is someone's reading of it: it stays out of a blind copy.
+        try copyFromSource("documents", replacing: ["memo": "NULL"])
         try copyFromSource("turns")
         try copyFromSource("codes")
     }
