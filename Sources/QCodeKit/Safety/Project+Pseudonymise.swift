@@ -22,7 +22,8 @@ public struct PseudonymiseReport: Sendable {
     public var codingsMerged = 0
     /// Turns whose speaker label changed.
     public var speakersRenamed = 0
-    /// Other fields changed: document and case names, memos, source paths, code definitions.
+    /// Other text fields changed: document, case, attribute, code and coder names, memos,
+    /// source paths, case values, code ids and definitions, project settings.
     public var otherFieldsChanged = 0
 }
 
@@ -103,13 +104,17 @@ extension Project {
     /// Writes a pseudonymised copy of the project to `url`, a new file.
     ///
     /// Document text is immutable and codings are offsets, so this never changes the project
-    /// itself. The copy has every name replaced in document texts, speaker labels, document
-    /// and case names, memos, source paths and code definitions; every turn, paragraph,
-    /// sentence and coding offset is moved so that it covers the same (pseudonymised) words.
-    /// A span that began or ended inside a name grows to cover its whole pseudonym. The
-    /// copy's audit log is replaced by one entry (the old one quotes text and offsets), and
-    /// the file is vacuumed so no old text stays in free pages. The copy is written beside
-    /// `url` under a temporary name and renamed into place when complete.
+    /// itself. The copy has every name replaced in document texts and speaker labels, and in
+    /// every other text field of every table: document, case, attribute, code and coder
+    /// names, memos, source paths, case values, code ids and definitions (examples and
+    /// keywords item by item), project settings. Every turn, paragraph, sentence and coding
+    /// offset is moved so that it covers the same (pseudonymised) words; a span that began
+    /// or ended inside a name grows to cover its whole pseudonym. What cannot be rewritten
+    /// is left out: the audit log (it quotes text and offsets) is replaced by one entry, and
+    /// a coder's copy's merge base is dropped. The copy is built in a private temporary file
+    /// beside `url` (mode 0600; removed on error, and a leftover of a killed run removed by
+    /// the next), vacuumed so no old text stays in free pages, and linked into place when
+    /// complete.
     ///
     /// - Throws: ``PseudonymiseError`` if `url` exists or is this project; database errors.
     public func pseudonymise(with pseudonymiser: Pseudonymiser, to url: URL) throws -> PseudonymiseReport {
@@ -118,11 +123,16 @@ extension Project {
             throw PseudonymiseError.sameFile(url.path)
         }
         if FileManager.default.fileExists(atPath: target.path) { throw PseudonymiseError.outputExists(url.path) }
-        return try writePseudonymisedCopy(to: target) { store in
-            var report = PseudonymiseReport(output: target)
-            var rewriter = PseudonymRewriter(store: store, pseudonymiser: pseudonymiser)
-            try rewriter.run(report: &report)
-            return report
+        do {
+            return try writeNewProjectFile(to: target) { store in
+                try store.copyProjectForPseudonymising()
+                var report = PseudonymiseReport(output: target)
+                var rewriter = PseudonymRewriter(store: store, pseudonymiser: pseudonymiser)
+                try rewriter.run(report: &report)
+                return report
+            }
+        } catch ProjectError.alreadyExists {
+            throw PseudonymiseError.outputExists(url.path)
         }
     }
 }
@@ -146,7 +156,6 @@ struct PseudonymRewriter {
         }
         try rewriteOtherFields(report: &report)
         try store.createTriggers(triggers)
-        try store.deleteAuditLog()
         try store.recordAudit(action: "pseudonymise",
                               summary: "pseudonymised copy: \(report.counts.reduce(0) { $0 + $1.count }) name(s) replaced in \(report.documentsChanged) document(s); earlier audit entries removed",
                               actor: "qcode")
@@ -207,24 +216,34 @@ struct PseudonymRewriter {
         report.codingsMoved += moves.count
     }
 
+    /// Text columns not swept by ``rewriteOtherFields(report:)``, as `table.column`.
+    static let notSwept: Set<String> = [
+        "documents.text", "documents.sha256",  // rewritten with the offsets, and recomputed from the text
+        "turns.speaker",  // rewritten with the turn's offsets
+        "codings.code_id",  // follows codes.id (ON UPDATE CASCADE)
+        "attributes.type",  // one of a few fixed words
+        "project_info.key",  // names of settings
+    ]
+
+    /// Text columns holding a JSON list of strings, rewritten item by item.
+    static let jsonLists: Set<String> = ["codes.examples", "codes.keywords"]
+
+    /// Every other text field of every table (names, memos, source paths, case values and
+    /// attributes, code ids, names and definitions, coder names, project settings).
     private mutating func rewriteOtherFields(report: inout PseudonymiseReport) throws {
-        let columns: [(table: String, key: String, column: String)] = [
-            ("documents", "id", "name"), ("documents", "id", "memo"), ("documents", "id", "source_file"),
-            ("cases", "id", "name"), ("cases", "id", "memo"), ("codings", "id", "memo"),
-            ("codes", "id", "description"), ("codes", "id", "include"), ("codes", "id", "exclude"),
-            ("codes", "id", "label"),
-        ]
-        for (table, key, column) in columns {
-            report.otherFieldsChanged += try store.rewriteTextColumn(table: table, key: key, column: column) {
-                pseudonymiser.apply(to: $0).text
+        try store.deferForeignKeyChecks()  // a code's id changes before its children's parent id
+        let pseudonymiser = self.pseudonymiser
+        for (table, column) in try store.textColumns() where !Self.notSwept.contains("\(table).\(column)") {
+            let isList = Self.jsonLists.contains("\(table).\(column)")
+            report.otherFieldsChanged += try store.rewriteTextColumn(table: table, column: column) { value in
+                guard isList else { return pseudonymiser.apply(to: value).text }
+                guard let list = try? JSONDecoder().decode([String].self, from: Data(value.utf8)) else {
+                    return pseudonymiser.apply(to: value).text
+                }
+                let new = list.map { pseudonymiser.apply(to: $0).text }
+                guard new != list else { return value }
+                return String(decoding: try JSONEncoder().encode(new), as: UTF8.self)
             }
-        }
-        // Example quotes are a JSON list of strings.
-        report.otherFieldsChanged += try store.rewriteTextColumn(table: "codes", key: "id", column: "examples") { json in
-            guard let list = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else { return json }
-            let new = list.map { pseudonymiser.apply(to: $0).text }
-            guard new != list else { return json }
-            return String(decoding: try JSONEncoder().encode(new), as: UTF8.self)
         }
     }
 }

@@ -35,11 +35,6 @@ extension Store {
         return try String.fetchOne(db, sql: "SELECT name FROM main.coders WHERE id = ?", arguments: [id]) ?? trimmed
     }
 
-    /// Deletes the whole audit log.
-    func deleteAuditLog() throws {
-        try db.execute(sql: "DELETE FROM main.audit_log")
-    }
-
     /// How many documents, codes, cases and codings the project holds.
     func copyCounts() throws -> (documents: Int, codes: Int, cases: Int, codings: Int) {
         (try DocumentRecord.fetchCount(db), try CodeRecord.fetchCount(db), try CaseRecord.fetchCount(db),

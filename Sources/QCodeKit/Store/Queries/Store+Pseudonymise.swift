@@ -95,46 +95,55 @@ extension Store {
         for move in moves { try place.execute(arguments: [move.start, move.end, move.id]) }
     }
 
-    /// Applies `transform` to every non-null value of one text column; returns how many changed.
-    func rewriteTextColumn(table: String, key: String, column: String, _ transform: (String) throws -> String) throws -> Int {
+    /// Copies the whole project from the attached `source` into this new file, but for its
+    /// audit log (which quotes text and offsets) and its merge base (which quotes names and memos).
+    func copyProjectForPseudonymising() throws {
+        try copyFromSource("project_info", where: "key <> ?", arguments: [MergeBase.key])
+        for table in ["coders", "cases", "attributes", "case_values", "documents", "turns", "codes", "codings"] {
+            try copyFromSource(table)
+        }
+    }
+
+    /// Every column declared `TEXT` of every qcode table (not SQLite's or GRDB's own), as
+    /// `(table, column)`, tables in name order.
+    func textColumns() throws -> [(table: String, column: String)] {
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM main.sqlite_master
+            WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' ORDER BY name
+            """)
+        var columns: [(table: String, column: String)] = []
+        for table in tables {
+            for column in try db.columns(in: table, in: "main") where column.type.uppercased().contains("TEXT") {
+                columns.append((table, column.name))
+            }
+        }
+        return columns
+    }
+
+    /// Lets foreign keys be broken until the transaction commits (SQLite's
+    /// `defer_foreign_keys`): a code's id and its children's parent id change one by one.
+    func deferForeignKeyChecks() throws {
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+    }
+
+    /// Applies `transform` to every non-null value of one text column (rows found by their
+    /// primary key); returns how many values changed.
+    func rewriteTextColumn(table: String, column: String, _ transform: (String) throws -> String) throws -> Int {
+        let key = try db.primaryKey(table).columns
+        let keyList = key.map { "\"\($0)\"" }.joined(separator: ", ")
+        let match = key.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
+        let update = try db.makeStatement(sql: "UPDATE main.\"\(table)\" SET \"\(column)\" = ? WHERE \(match)")
         var changed = 0
-        for row in try Row.fetchAll(db, sql: "SELECT \(key), \(column) FROM \(table) WHERE \(column) IS NOT NULL") {
-            let old: String = row[1]
+        let rows = try Row.fetchAll(db, sql: "SELECT \(keyList), \"\(column)\" FROM main.\"\(table)\" WHERE \"\(column)\" IS NOT NULL")
+        for row in rows {
+            let value: DatabaseValue = row[key.count]
+            guard case .string(let old) = value.storage else { continue }  // not text (SQLite allows any type)
             let new = try transform(old)
             guard new != old else { continue }
-            try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE \(key) = ?", arguments: [new, row[0] as DatabaseValue])
+            let keyValues: [DatabaseValue] = (0..<key.count).map { row[$0] }
+            try update.execute(arguments: StatementArguments([new.databaseValue] + keyValues))
             changed += 1
         }
         return changed
-    }
-}
-
-extension Project {
-    /// Writes a copy of this project to `target`, a new file: the whole project (SQLite's
-    /// backup API) under a temporary name beside it, then `body` in one write transaction
-    /// on the copy, then `VACUUM` (so no old row survives in free pages), then a rename into
-    /// place. The temporary file is removed whatever happens.
-    func writePseudonymisedCopy<T>(to target: URL, _ body: (Store) throws -> T) throws -> T {
-        let partial = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString)")
-        defer {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: partial.path + suffix) }
-        }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let copy = try DatabaseQueue(path: partial.path, configuration: configuration)
-        try database.backup(to: copy)
-        var result: T?
-        try copy.inDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = DELETE")
-            try db.inTransaction(.immediate) {
-                result = try body(Store(db, user: user))
-                return .commit
-            }
-            try db.execute(sql: "VACUUM")
-        }
-        try copy.close()
-        try FileManager.default.moveItem(at: partial, to: target)
-        return result!
     }
 }
