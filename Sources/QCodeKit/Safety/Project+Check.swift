@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One problem found by ``Project/check()``, in plain words.
 ///
@@ -8,9 +7,9 @@ import GRDB
 public struct IntegrityProblem: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What kind of check failed.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        /// SQLite's own `PRAGMA integrity_check` (damaged pages, indexes).
+        /// SQLite's own `integrity_check` (damaged pages, indexes).
         case sqlite
-        /// `PRAGMA foreign_key_check`: a row refers to a row that is gone.
+        /// SQLite's `foreign_key_check`: a row refers to a row that is gone.
         case foreignKey
         /// A coding's range is empty, negative, or past its document's end.
         case codingOutsideDocument
@@ -54,35 +53,34 @@ extension Project {
     ///   problems of each kind are listed (a last one says how many more there were).
     /// - Complexity: O(total text + codings + turns).
     public func check(limit: Int = 100) throws -> [IntegrityProblem] {
-        try database.read { db in
-            var checker = IntegrityChecker(db: db, limit: limit)
-            try checker.run()
+        try read { store in
+            var checker = IntegrityChecker(limit: limit)
+            try checker.run(store)
             return checker.problems
         }
     }
 }
 
-/// The checks behind ``Project/check()``, one method each.
+/// The checks behind ``Project/check()``, one method each, over rows read through a ``Store``.
 struct IntegrityChecker {
-    let db: Database
     let limit: Int
     private(set) var problems: [IntegrityProblem] = []
     private var counts: [IntegrityProblem.Kind: Int] = [:]
 
-    init(db: Database, limit: Int) {
-        self.db = db
+    init(limit: Int) {
         self.limit = max(1, limit)
     }
 
-    mutating func run() throws {
-        try sqliteIntegrity()
+    mutating func run(_ store: Store) throws {
+        sqliteIntegrity(try store.sqliteIntegrityCheck())
         // A damaged file makes the other checks meaningless (and they may fail to read).
         guard problems.isEmpty else { return }
-        try foreignKeys()
-        try codings()
-        try turns()
-        try codeTree()
-        try documents()
+        foreignKeys(try store.foreignKeyViolations())
+        codings(outside: try store.codingsOutsideDocuments(), dangling: try store.codingsWithMissingReferences())
+        var previous: (document: Int64, number: Int, end: Int)?
+        try store.forEachTurnForCheck { turn in check(turn, after: &previous) }
+        codeTree(try store.codeParents())
+        try store.forEachDocumentForCheck { document in check(document) }
         for (kind, count) in counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > limit {
             problems.append(.init(kind: kind, message: "... and \(count - limit) more problem(s) of this kind (\(kind.rawValue))"))
         }
@@ -93,37 +91,26 @@ struct IntegrityChecker {
         if counts[kind]! <= limit { problems.append(.init(kind: kind, message: message)) }
     }
 
-    private mutating func sqliteIntegrity() throws {
-        let rows = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+    private mutating func sqliteIntegrity(_ rows: [String]) {
         for row in rows where row != "ok" {
             report(.sqlite, "SQLite integrity check: \(row)")
         }
     }
 
-    private mutating func foreignKeys() throws {
-        let rows = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-        for row in rows {
-            let table: String = row[0]
-            let rowID: Int64? = row[1]
-            let parent: String = row[2]
-            report(.foreignKey, "\(table) row \(rowID.map(String.init) ?? "?") refers to a missing row in \(parent)")
+    private mutating func foreignKeys(_ violations: [ForeignKeyViolation]) {
+        for violation in violations {
+            report(.foreignKey, "\(violation.table) row \(violation.rowID.map(String.init) ?? "?") refers to a missing row in \(violation.parent)")
         }
     }
 
-    private mutating func codings() throws {
-        let outside = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.start, c."end", d.name, d.characters
-            FROM codings c LEFT JOIN documents d ON d.id = c.document_id
-            WHERE d.id IS NULL OR c.start < 0 OR c.start >= c."end" OR c."end" > d.characters
-            ORDER BY c.id
-            """)
-        for row in outside {
-            let id: Int64 = row[0], start: Int = row[1], end: Int = row[2]
-            guard let name: String = row[3] else {
+    private mutating func codings(outside: [CheckedCoding], dangling: [DanglingCoding]) {
+        for coding in outside {
+            let (id, start, end) = (coding.id, coding.start, coding.end)
+            guard let name = coding.documentName else {
                 report(.codingOutsideDocument, "coding \(id) belongs to a document that does not exist")
                 continue
             }
-            let characters: Int = row[4]
+            let characters = coding.documentCharacters ?? 0
             if start < 0 || start >= end {
                 report(.codingOutsideDocument, "coding \(id) (document '\(name)') has an empty or reversed range \(start)-\(end)")
             } else {
@@ -131,53 +118,39 @@ struct IntegrityChecker {
                        "coding \(id) (document '\(name)') ends at \(end), past the document's end (\(characters) characters)")
             }
         }
-        let dangling = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.code_id, c.coder_id, k.id IS NULL AS no_code, u.id IS NULL AS no_coder
-            FROM codings c LEFT JOIN codes k ON k.id = c.code_id LEFT JOIN coders u ON u.id = c.coder_id
-            WHERE k.id IS NULL OR u.id IS NULL ORDER BY c.id
-            """)
-        for row in dangling {
-            let id: Int64 = row[0]
-            if row[3] as Bool { report(.codingReference, "coding \(id) uses code '\(row[1] as String)', which does not exist") }
-            if row[4] as Bool { report(.codingReference, "coding \(id) is by coder \(row[2] as Int64), who does not exist") }
+        for coding in dangling {
+            if coding.codeMissing { report(.codingReference, "coding \(coding.id) uses code '\(coding.codeID)', which does not exist") }
+            if coding.coderMissing { report(.codingReference, "coding \(coding.id) is by coder \(coding.coderID), who does not exist") }
         }
     }
 
-    private mutating func turns() throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT t.document_id, t.number, t.start, t."end", d.name, d.characters
-            FROM turns t LEFT JOIN documents d ON d.id = t.document_id
-            ORDER BY t.document_id, t.number
-            """)
-        var previous: (document: Int64, number: Int, end: Int)?
-        while let row = try rows.next() {
-            let documentID: Int64 = row[0], number: Int = row[1], start: Int = row[2], end: Int = row[3]
-            guard let name: String = row[4] else {
-                report(.turn, "turn \(number) belongs to document \(documentID), which does not exist")
-                continue
-            }
-            let characters: Int = row[5]
-            if start < 0 || start >= end || end > characters {
-                report(.turn, "turn \(number) of document '\(name)' spans \(start)-\(end), outside the document (\(characters) characters)")
-            }
-            if let previous, previous.document == documentID {
-                if number != previous.number + 1 {
-                    report(.turn, "document '\(name)' has no turn \(previous.number + 1) (turn \(previous.number) is followed by \(number))")
-                }
-                if start < previous.end {
-                    report(.turn, "turn \(number) of document '\(name)' starts at \(start), before turn \(previous.number) ends (\(previous.end))")
-                }
-            } else if number != 1 {
-                report(.turn, "document '\(name)' starts at turn \(number), not turn 1")
-            }
-            previous = (documentID, number, end)
+    /// Checks one turn; turns come by document and number, `previous` carrying the last one.
+    private mutating func check(_ turn: CheckedTurn, after previous: inout (document: Int64, number: Int, end: Int)?) {
+        let (documentID, number, start, end) = (turn.documentID, turn.number, turn.start, turn.end)
+        guard let name = turn.documentName else {
+            report(.turn, "turn \(number) belongs to document \(documentID), which does not exist")
+            return
         }
+        let characters = turn.documentCharacters ?? 0
+        if start < 0 || start >= end || end > characters {
+            report(.turn, "turn \(number) of document '\(name)' spans \(start)-\(end), outside the document (\(characters) characters)")
+        }
+        if let previous, previous.document == documentID {
+            if number != previous.number + 1 {
+                report(.turn, "document '\(name)' has no turn \(previous.number + 1) (turn \(previous.number) is followed by \(number))")
+            }
+            if start < previous.end {
+                report(.turn, "turn \(number) of document '\(name)' starts at \(start), before turn \(previous.number) ends (\(previous.end))")
+            }
+        } else if number != 1 {
+            report(.turn, "document '\(name)' starts at turn \(number), not turn 1")
+        }
+        previous = (documentID, number, end)
     }
 
-    private mutating func codeTree() throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, parent_id FROM codes")
+    private mutating func codeTree(_ rows: [(id: String, parentID: String?)]) {
         var parent: [String: String?] = [:]
-        for row in rows { parent[row[0]] = .some(row[1]) }
+        for row in rows { parent[row.id] = .some(row.parentID) }
         var reported: Set<String> = []
         for id in parent.keys.sorted() {
             var seen: [String] = [id]
@@ -201,32 +174,26 @@ struct IntegrityChecker {
         }
     }
 
-    private mutating func documents() throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name, text, sha256, characters, paragraphs, sentences FROM documents ORDER BY id")
-        while let row = try rows.next() {
-            let name: String = row[1]
-            let text: String = row[2]
-            let stored: String = row[3]
-            let characters: Int = row[4]
-            let hash = ContentHash.of(text)
-            if hash != stored.lowercased() {
-                report(.documentText, "document '\(name)': its text does not match its stored SHA-256 (changed outside qcode?)")
-            }
-            let count = text.unicodeScalars.count
-            if count != characters {
-                report(.documentText, "document '\(name)': its text has \(count) characters, but \(characters) are recorded")
-            }
-            if text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars) == false {
-                report(.documentText, "document '\(name)': its text is not in Unicode NFC form, so offsets may be wrong")
-            }
-            let paragraphs: Data = row[5]
-            let sentences: Data = row[6]
-            if let problem = Self.spanProblem(paragraphs, characters: count) {
-                report(.documentSpans, "document '\(name)': paragraph spans are malformed: \(problem)")
-            }
-            if let problem = Self.spanProblem(sentences, characters: count) {
-                report(.documentSpans, "document '\(name)': sentence spans are malformed: \(problem)")
-            }
+    private mutating func check(_ document: CheckedDocument) {
+        let name = document.name
+        let text = document.text
+        let characters = document.characters
+        let hash = ContentHash.of(text)
+        if hash != document.sha256.lowercased() {
+            report(.documentText, "document '\(name)': its text does not match its stored SHA-256 (changed outside qcode?)")
+        }
+        let count = text.unicodeScalars.count
+        if count != characters {
+            report(.documentText, "document '\(name)': its text has \(count) characters, but \(characters) are recorded")
+        }
+        if text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars) == false {
+            report(.documentText, "document '\(name)': its text is not in Unicode NFC form, so offsets may be wrong")
+        }
+        if let problem = Self.spanProblem(document.paragraphs, characters: count) {
+            report(.documentSpans, "document '\(name)': paragraph spans are malformed: \(problem)")
+        }
+        if let problem = Self.spanProblem(document.sentences, characters: count) {
+            report(.documentSpans, "document '\(name)': sentence spans are malformed: \(problem)")
         }
     }
 

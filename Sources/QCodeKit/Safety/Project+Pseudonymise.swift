@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What ``Project/pseudonymise(with:to:)`` did.
 public struct PseudonymiseReport: Sendable {
@@ -23,18 +22,16 @@ public struct PseudonymiseReport: Sendable {
     public var codingsMerged = 0
     /// Turns whose speaker label changed.
     public var speakersRenamed = 0
-    /// Other fields changed: document and case names, memos, source paths, code definitions.
+    /// Other text fields changed: document, case, attribute, code and coder names, memos,
+    /// source paths, case values, code ids and definitions, project settings.
     public var otherFieldsChanged = 0
 }
 
 extension Project {
     /// Speaker labels found in the project's turns, in order of first appearance.
     public func speakerNames() throws -> [String] {
-        try database.read { db in
-            var seen: Set<String> = []
-            return try String.fetchAll(db, sql: "SELECT speaker FROM turns WHERE speaker IS NOT NULL ORDER BY document_id, number")
-                .filter { seen.insert($0).inserted }
-        }
+        var seen: Set<String> = []
+        return try read { store in try store.speakerLabelsInOrder() }.filter { seen.insert($0).inserted }
     }
 
     /// Pseudonyms `Participant 1`, `Participant 2`, ... for speaker labels that look like
@@ -107,13 +104,17 @@ extension Project {
     /// Writes a pseudonymised copy of the project to `url`, a new file.
     ///
     /// Document text is immutable and codings are offsets, so this never changes the project
-    /// itself. The copy has every name replaced in document texts, speaker labels, document
-    /// and case names, memos, source paths and code definitions; every turn, paragraph,
-    /// sentence and coding offset is moved so that it covers the same (pseudonymised) words.
-    /// A span that began or ended inside a name grows to cover its whole pseudonym. The
-    /// copy's audit log is replaced by one entry (the old one quotes text and offsets), and
-    /// the file is vacuumed so no old text stays in free pages. The copy is written beside
-    /// `url` under a temporary name and renamed into place when complete.
+    /// itself. The copy has every name replaced in document texts and speaker labels, and in
+    /// every other text field of every table: document, case, attribute, code and coder
+    /// names, memos, source paths, case values, code ids and definitions (examples and
+    /// keywords item by item), project settings. Every turn, paragraph, sentence and coding
+    /// offset is moved so that it covers the same (pseudonymised) words; a span that began
+    /// or ended inside a name grows to cover its whole pseudonym. What cannot be rewritten
+    /// is left out: the audit log (it quotes text and offsets) is replaced by one entry, and
+    /// a coder's copy's merge base is dropped. The copy is built in a private temporary file
+    /// beside `url` (mode 0600; removed on error, and a leftover of a killed run removed by
+    /// the next), vacuumed so no old text stays in free pages, and linked into place when
+    /// complete.
     ///
     /// - Throws: ``PseudonymiseError`` if `url` exists or is this project; database errors.
     public func pseudonymise(with pseudonymiser: Pseudonymiser, to url: URL) throws -> PseudonymiseReport {
@@ -122,34 +123,23 @@ extension Project {
             throw PseudonymiseError.sameFile(url.path)
         }
         if FileManager.default.fileExists(atPath: target.path) { throw PseudonymiseError.outputExists(url.path) }
-        let partial = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString)")
-        defer {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: partial.path + suffix) }
-        }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let copy = try DatabaseQueue(path: partial.path, configuration: configuration)
-        try database.backup(to: copy)
-        var report = PseudonymiseReport(output: target)
-        try copy.inDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = DELETE")
-            try db.inTransaction(.immediate) {
-                var rewriter = PseudonymRewriter(db: db, pseudonymiser: pseudonymiser)
+        do {
+            return try writeNewProjectFile(to: target) { store in
+                try store.copyProjectForPseudonymising()
+                var report = PseudonymiseReport(output: target)
+                var rewriter = PseudonymRewriter(store: store, pseudonymiser: pseudonymiser)
                 try rewriter.run(report: &report)
-                return .commit
+                return report
             }
-            try db.execute(sql: "VACUUM")
+        } catch ProjectError.alreadyExists {
+            throw PseudonymiseError.outputExists(url.path)
         }
-        try copy.close()
-        try FileManager.default.moveItem(at: partial, to: target)
-        return report
     }
 }
 
 /// Rewrites a copied project's rows for ``Project/pseudonymise(with:to:)``.
 struct PseudonymRewriter {
-    let db: Database
+    let store: Store
     let pseudonymiser: Pseudonymiser
 
     /// Triggers that refuse the updates made here; dropped and put back unchanged.
@@ -160,23 +150,15 @@ struct PseudonymRewriter {
     static let parking = 1 << 40
 
     mutating func run(report: inout PseudonymiseReport) throws {
-        var triggers: [String] = []
-        for name in Self.blockingTriggers {
-            if let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [name]) {
-                triggers.append(sql)
-                try db.execute(sql: "DROP TRIGGER \(name)")
-            }
-        }
-        let documentIDs = try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id")
-        for id in documentIDs {
+        let triggers = try store.dropTriggers(named: Self.blockingTriggers)
+        for id in try store.documentIDsInOrder() {
             try rewriteDocument(id, report: &report)
         }
         try rewriteOtherFields(report: &report)
-        for sql in triggers { try db.execute(sql: sql) }
-        try db.execute(sql: "DELETE FROM audit_log")
-        try AuditLog.record(db, action: "pseudonymise",
-                            summary: "pseudonymised copy: \(report.counts.reduce(0) { $0 + $1.count }) name(s) replaced in \(report.documentsChanged) document(s); earlier audit entries removed",
-                            actor: "qcode")
+        try store.createTriggers(triggers)
+        try store.recordAudit(action: "pseudonymise",
+                              summary: "pseudonymised copy: \(report.counts.reduce(0) { $0 + $1.count }) name(s) replaced in \(report.documentsChanged) document(s); earlier audit entries removed",
+                              actor: "qcode")
     }
 
     private func replaced(_ value: String?) -> String? {
@@ -185,10 +167,9 @@ struct PseudonymRewriter {
     }
 
     private mutating func rewriteDocument(_ id: Int64, report: inout PseudonymiseReport) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT name, text, paragraphs, sentences FROM documents WHERE id = ?", arguments: [id]) else { return }
-        let name: String = row["name"]
-        let text: String = row["text"]
-        let result = pseudonymiser.apply(to: text)
+        guard let document = try store.documentText(id: id) else { return }
+        let name = document.name
+        let result = pseudonymiser.apply(to: document.text)
         var perEntry: [Int: Int] = [:]
         for match in result.matches { perEntry[match.entry, default: 0] += 1 }
         for (entry, count) in perEntry.sorted(by: { $0.key < $1.key }) {
@@ -196,82 +177,73 @@ struct PseudonymRewriter {
             report.counts.append(.init(document: name, name: e.name, pseudonym: e.pseudonym, count: count))
         }
         // Speaker labels change even where the text has no match (e.g. a label on its own).
-        let turns = try Row.fetchAll(db, sql: #"SELECT number, speaker, start, "end" FROM turns WHERE document_id = ? ORDER BY number"#, arguments: [id])
-        for turn in turns {
-            let speaker: String? = turn["speaker"]
+        for turn in try store.turns(ofDocument: id) {
+            let speaker = turn.speaker
             let newSpeaker = replaced(speaker)
-            let start: Int = turn["start"], end: Int = turn["end"]
+            let start = turn.start, end = turn.end
             let newStart = result.map.start(start), newEnd = result.map.end(end)
             guard newSpeaker != speaker || newStart != start || newEnd != end else { continue }
             if newSpeaker != speaker { report.speakersRenamed += 1 }
-            try db.execute(sql: #"UPDATE turns SET speaker = ?, start = ?, "end" = ? WHERE document_id = ? AND number = ?"#,
-                           arguments: [newSpeaker, newStart, newEnd, id, turn["number"] as Int])
+            try store.updateTurn(documentID: id, number: turn.number, speaker: newSpeaker, start: newStart, end: newEnd)
         }
         guard !result.matches.isEmpty else { return }
         guard result.text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(result.text.unicodeScalars) else {
             throw PseudonymiseError.normalForm(name)
         }
         report.documentsChanged += 1
-        let paragraphs = SpanPacking.unpack(row["paragraphs"]).map(result.map.span)
-        let sentences = SpanPacking.unpack(row["sentences"]).map(result.map.span)
-        let hash = ContentHash.of(result.text)
-        try db.execute(sql: "UPDATE documents SET text = ?, characters = ?, sha256 = ?, paragraphs = ?, sentences = ? WHERE id = ?",
-                       arguments: [result.text, result.text.unicodeScalars.count, hash,
-                                   SpanPacking.pack(paragraphs), SpanPacking.pack(sentences), id])
+        let paragraphs = SpanPacking.unpack(document.paragraphs).map(result.map.span)
+        let sentences = SpanPacking.unpack(document.sentences).map(result.map.span)
+        try store.replaceDocumentText(id: id, text: result.text, sha256: ContentHash.of(result.text),
+                                      paragraphs: paragraphs, sentences: sentences)
         try moveCodings(of: id, map: result.map, report: &report)
     }
 
     private func moveCodings(of documentID: Int64, map: OffsetMap, report: inout PseudonymiseReport) throws {
-        let codings = try Row.fetchAll(db, sql: #"SELECT id, code_id, coder_id, start, "end" FROM codings WHERE document_id = ? ORDER BY id"#,
-                                       arguments: [documentID])
         struct Key: Hashable { var code: String, coder: Int64, start: Int, end: Int }
         var kept: Set<Key> = []
         var moves: [(id: Int64, start: Int, end: Int)] = []
-        for coding in codings {
-            let start: Int = coding["start"], end: Int = coding["end"]
-            let span = map.span(TextSpan(start: start, end: end))
-            let key = Key(code: coding["code_id"], coder: coding["coder_id"], start: span.start, end: span.end)
-            let id: Int64 = coding["id"]
+        for coding in try store.codingSpans(ofDocument: documentID) {
+            let span = map.span(TextSpan(start: coding.start, end: coding.end))
+            let key = Key(code: coding.codeID, coder: coding.coderID, start: span.start, end: span.end)
             guard kept.insert(key).inserted else {
-                try db.execute(sql: "DELETE FROM codings WHERE id = ?", arguments: [id])
+                try store.deleteCoding(id: coding.id)
                 report.codingsMerged += 1
                 continue
             }
-            if span.start != start || span.end != end { moves.append((id, span.start, span.end)) }
+            if span.start != coding.start || span.end != coding.end { moves.append((coding.id, span.start, span.end)) }
         }
-        let park = try db.makeStatement(sql: #"UPDATE codings SET start = start + ?, "end" = "end" + ? WHERE id = ?"#)
-        for move in moves { try park.execute(arguments: [Self.parking, Self.parking, move.id]) }
-        let place = try db.makeStatement(sql: #"UPDATE codings SET start = ?, "end" = ? WHERE id = ?"#)
-        for move in moves { try place.execute(arguments: [move.start, move.end, move.id]) }
+        try store.moveCodings(moves, parking: Self.parking)
         report.codingsMoved += moves.count
     }
 
+    /// Text columns not swept by ``rewriteOtherFields(report:)``, as `table.column`.
+    static let notSwept: Set<String> = [
+        "documents.text", "documents.sha256",  // rewritten with the offsets, and recomputed from the text
+        "turns.speaker",  // rewritten with the turn's offsets
+        "codings.code_id",  // follows codes.id (ON UPDATE CASCADE)
+        "attributes.type",  // one of a few fixed words
+        "project_info.key",  // names of settings
+    ]
+
+    /// Text columns holding a JSON list of strings, rewritten item by item.
+    static let jsonLists: Set<String> = ["codes.examples", "codes.keywords"]
+
+    /// Every other text field of every table (names, memos, source paths, case values and
+    /// attributes, code ids, names and definitions, coder names, project settings).
     private mutating func rewriteOtherFields(report: inout PseudonymiseReport) throws {
-        let columns: [(table: String, key: String, column: String)] = [
-            ("documents", "id", "name"), ("documents", "id", "memo"), ("documents", "id", "source_file"),
-            ("cases", "id", "name"), ("cases", "id", "memo"), ("codings", "id", "memo"),
-            ("codes", "id", "description"), ("codes", "id", "include"), ("codes", "id", "exclude"),
-            ("codes", "id", "label"),
-        ]
-        for (table, key, column) in columns {
-            let rows = try Row.fetchAll(db, sql: "SELECT \(key), \(column) FROM \(table) WHERE \(column) IS NOT NULL")
-            for row in rows {
-                let old: String = row[1]
-                let new = pseudonymiser.apply(to: old).text
-                guard new != old else { continue }
-                try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE \(key) = ?", arguments: [new, row[0] as DatabaseValue])
-                report.otherFieldsChanged += 1
+        try store.deferForeignKeyChecks()  // a code's id changes before its children's parent id
+        let pseudonymiser = self.pseudonymiser
+        for (table, column) in try store.textColumns() where !Self.notSwept.contains("\(table).\(column)") {
+            let isList = Self.jsonLists.contains("\(table).\(column)")
+            report.otherFieldsChanged += try store.rewriteTextColumn(table: table, column: column) { value in
+                guard isList else { return pseudonymiser.apply(to: value).text }
+                guard let list = try? JSONDecoder().decode([String].self, from: Data(value.utf8)) else {
+                    return pseudonymiser.apply(to: value).text
+                }
+                let new = list.map { pseudonymiser.apply(to: $0).text }
+                guard new != list else { return value }
+                return String(decoding: try JSONEncoder().encode(new), as: UTF8.self)
             }
-        }
-        // Example quotes are a JSON list of strings.
-        for row in try Row.fetchAll(db, sql: "SELECT id, examples FROM codes") {
-            let json: String = row[1]
-            guard let list = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else { continue }
-            let new = list.map { pseudonymiser.apply(to: $0).text }
-            guard new != list else { continue }
-            let encoded = String(decoding: try JSONEncoder().encode(new), as: UTF8.self)
-            try db.execute(sql: "UPDATE codes SET examples = ? WHERE id = ?", arguments: [encoded, row[0] as String])
-            report.otherFieldsChanged += 1
         }
     }
 }

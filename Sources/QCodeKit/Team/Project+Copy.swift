@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What ``Project/copy(to:forCoder:)`` wrote.
 public struct CopyReport: Sendable, Equatable {
@@ -18,10 +17,14 @@ extension Project {
     /// Writes a blind copy of this project for one coder, or with no codings at all.
     ///
     /// The copy is a new project file with the same documents (text, hashes, turns,
-    /// paragraphs, sentences), codebook (same code ids), cases, attributes and document
-    /// memos, and only `coder`'s codings (matched case-insensitively). Other coders, their
-    /// codings and memos, and the audit log are left out, and the file is vacuumed so no
-    /// deleted row survives in free pages; the copy's log starts with one `copy` entry.
+    /// paragraphs, sentences), codebook (same code ids), cases and attributes, and only
+    /// `coder`'s codings (matched case-insensitively). Other coders, their codings and
+    /// memos, document memos (someone's reading of a document would unblind the coder) and
+    /// the audit log are left out: the copy is built from only what
+    /// it may hold, under a private temporary name beside `destination` (mode 0600), then
+    /// vacuumed and moved into place, so no file at `destination` (or anywhere) ever holds
+    /// another coder's work. A temporary file left by a killed copy is removed by the next
+    /// copy to the same destination. The copy's log starts with one `copy` entry.
     /// The copy also remembers its codebook and memos as they were, so that a later
     /// ``merge(from:dryRun:)`` can tell a change made in the copy from one made here.
     /// This project records a `copy` entry too.
@@ -46,55 +49,32 @@ extension Project {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ProjectError.noSuchDirectory(directory.path)
         }
-        let copy = try DatabaseQueue(path: destination.path)
-        let report: CopyReport
-        do {
-            try database.backup(to: copy)
-            report = try copy.write { db in
-                try Self.keepOnlyCoder(db, coder, destination: destination, source: url)
-            }
-            try copy.vacuum()
-            try copy.close()
-        } catch {
-            try? copy.close()
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                try? FileManager.default.removeItem(atPath: destination.path + suffix)
-            }
-            throw error
+        let source = url
+        let report = try writeNewProjectFile(to: destination) { store in
+            try Self.fillCopy(store, coder: coder, destination: destination, source: source)
         }
-        try database.write { db in
+        try write { store in
             let whose = report.coder.map { "for coder \($0)" } ?? "without codings"
-            try AuditLog.record(db, action: "copy",
-                                summary: "copied \(whose) to \(destination.lastPathComponent) (\(report.codings) coding(s))",
-                                after: ["file": destination.path, "coder": report.coder ?? ""])
+            try store.recordAudit(action: "copy",
+                                  summary: "copied \(whose) to \(destination.lastPathComponent) (\(report.codings) coding(s))",
+                                  after: ["file": destination.path, "coder": report.coder ?? ""])
         }
         return report
     }
 
-    /// Inside the copy: drops every other coder, their codings and the audit log.
-    private static func keepOnlyCoder(_ db: Database, _ coder: String?, destination: URL, source: URL) throws -> CopyReport {
-        var keptName: String?
-        if let coder {
-            let id = try coderID(db, name: coder)
-            keptName = try String.fetchOne(db, sql: "SELECT name FROM coders WHERE id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM codings WHERE coder_id <> ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM coders WHERE id <> ?", arguments: [id])
-        } else {
-            try db.execute(sql: "DELETE FROM codings")
-            try db.execute(sql: "DELETE FROM coders")
-        }
-        try db.execute(sql: "DELETE FROM audit_log")
-        try MergeBase.record(db)
-        let report = CopyReport(
-            destination: destination, coder: keptName,
-            documents: try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0,
-            codes: try Int.fetchOne(db, sql: "SELECT count(*) FROM codes") ?? 0,
-            cases: try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0,
-            codings: try Int.fetchOne(db, sql: "SELECT count(*) FROM codings") ?? 0)
-        let whose = keptName.map { "for coder \($0)" } ?? "without codings"
-        try AuditLog.record(db, action: "copy",
-                            summary: "copy of \(source.lastPathComponent) \(whose): \(report.documents) document(s), \(report.codes) code(s), \(report.codings) coding(s)",
-                            after: ["source": source.lastPathComponent, "coder": keptName ?? ""])
+    /// Inside the new copy: copies the shared content, then only `coder` and their codings;
+    /// records the merge base and the copy's first audit entry.
+    private static func fillCopy(_ store: Store, coder: String?, destination: URL, source: URL) throws -> CopyReport {
+        try store.copySharedContent()
+        let kept = try coder.map { try store.copyCoderAndCodings(named: $0) }
+        try store.saveMergeBase(try store.mergeBaseSnapshot())
+        let counts = try store.copyCounts()
+        let report = CopyReport(destination: destination, coder: kept, documents: counts.documents, codes: counts.codes,
+                                cases: counts.cases, codings: counts.codings)
+        let whose = kept.map { "for coder \($0)" } ?? "without codings"
+        try store.recordAudit(action: "copy",
+                              summary: "copy of \(source.lastPathComponent) \(whose): \(report.documents) document(s), \(report.codes) code(s), \(report.codings) coding(s)",
+                              after: ["source": source.lastPathComponent, "coder": kept ?? ""])
         return report
     }
 }

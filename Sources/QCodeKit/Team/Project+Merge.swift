@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Project {
     /// Brings another project's work into this one: codings, memos, codebook additions,
@@ -45,28 +44,22 @@ extension Project {
         if !dryRun {
             report.backup = try backUpBeforeMerge().path
         }
-        try database.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                var merger = ProjectMerger(db: db, source: source, report: report)
-                try merger.run()
-                report = merger.report
-                if dryRun { return .rollback }
-                try AuditLog.record(db, action: "merge",
-                                    summary: "merged \(otherURL.lastPathComponent): \(report.summary)",
-                                    after: MergeAuditRecord(report: report, codings: merger.addedCodings))
-                return .commit
+        let initial = report
+        report = try write(committing: !dryRun) { store in
+            var merger = ProjectMerger(store: store, source: source, report: initial)
+            try merger.run()
+            if !dryRun {
+                try store.recordAudit(action: "merge",
+                                      summary: "merged \(otherURL.lastPathComponent): \(merger.report.summary)",
+                                      after: MergeAuditRecord(report: merger.report, codings: merger.addedCodings))
             }
+            return merger.report
         }
         if let backup = report.backup, !report.changedAnything {
             try? FileManager.default.removeItem(atPath: backup)  // nothing came in: the backup is not needed
             report.backup = nil
         }
         return report
-    }
-
-    /// Copies the project to `NAME.premerge-YYYYMMDD-HHMMSS.qcode-backup`.
-    private func backUpBeforeMerge() throws -> URL {
-        try Self.backUp(database, url: url, label: "premerge")
     }
 
     /// Whether two paths name the same file (after symbolic links, or the same inode).

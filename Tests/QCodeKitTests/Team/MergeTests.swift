@@ -147,11 +147,10 @@ import Testing
 
     @Test func memosChangedOnlyThereComeInAndMemosChangedOnBothSidesAreConflicts() throws {
         let project = try TeamFixture.project()
-        try project.setDocumentMemo("interview", memo: "shared")
         let alice = try TeamFixture.copy(project, for: "alice", as: "alice.qcode")
         let memoed = Int64(try project.count("SELECT id FROM codings WHERE memo = 'alice''s memo'"))
         let plain = Int64(try alice.count("SELECT min(id) FROM codings WHERE memo IS NULL"))
-        try alice.setDocumentMemo("interview", memo: "shared, revised by alice")
+        try alice.setDocumentMemo("interview", memo: "written by alice")
         try alice.setCodingMemo(id: memoed, memo: "changed there")
         try alice.setCodingMemo(id: plain, memo: "new there")
         try project.setCodingMemo(id: memoed, memo: "changed here")
@@ -160,7 +159,7 @@ import Testing
         #expect(report.conflicts.map(\.description) == [
             "memo on alice's coding 223-234 of 'interview' as other/gamma: here 'changed here', there 'changed there'; kept ours",
         ])
-        #expect(try project.document("interview").memo == "shared, revised by alice")
+        #expect(try project.document("interview").memo == "written by alice")
         #expect(try project.count("SELECT count(*) FROM codings WHERE memo = 'new there'") == 1)
         #expect(try project.count("SELECT count(*) FROM codings WHERE memo = 'changed here'") == 1)
     }
