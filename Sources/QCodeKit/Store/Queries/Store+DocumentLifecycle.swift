@@ -70,11 +70,6 @@ extension Store {
     func moveCoding(_ id: Int64, to span: TextSpan) throws {
         try db.execute(sql: #"UPDATE codings SET start = ?, "end" = ? WHERE id = ?"#, arguments: [span.start, span.end, id])
     }
-
-    /// Removes one coding by id.
-    func deleteCoding(_ id: Int64) throws {
-        try db.execute(sql: "DELETE FROM codings WHERE id = ?", arguments: [id])
-    }
 }
 
 /// A coding of one document, as the lifecycle operations see it.

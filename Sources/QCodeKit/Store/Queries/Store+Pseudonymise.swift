@@ -81,11 +81,6 @@ extension Store {
         }
     }
 
-    /// Deletes one coding.
-    func deleteCoding(id: Int64) throws {
-        try db.execute(sql: "DELETE FROM codings WHERE id = ?", arguments: [id])
-    }
-
     /// Gives codings new ranges. Each is first moved out of the way by `parking`, so that no
     /// intermediate state collides with the uniqueness constraint (needs the update trigger dropped).
     func moveCodings(_ moves: [(id: Int64, start: Int, end: Int)], parking: Int) throws {
