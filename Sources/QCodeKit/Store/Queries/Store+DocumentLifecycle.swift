@@ -66,9 +66,21 @@ extension Store {
         }
     }
 
-    /// Moves a coding to a new range.
-    func moveCoding(_ id: Int64, to span: TextSpan) throws {
-        try db.execute(sql: #"UPDATE codings SET start = ?, "end" = ? WHERE id = ?"#, arguments: [span.start, span.end, id])
+    /// Moves codings to new ranges, all at once, keeping their ids and everything else:
+    /// they are removed and put back, so that no intermediate state collides with the
+    /// uniqueness of (document, code, coder, range) and the text-end trigger sees only
+    /// final ranges.
+    func moveCodings(_ moves: [(id: Int64, span: TextSpan)]) throws {
+        guard !moves.isEmpty else { return }
+        var records: [CodingRecord] = []
+        for move in moves {
+            guard var record = try CodingRecord.fetchOne(db, key: move.id) else { continue }
+            record.start = move.span.start
+            record.end = move.span.end
+            records.append(record)
+            _ = try CodingRecord.deleteOne(db, key: move.id)
+        }
+        for var record in records { try record.insert(db) }
     }
 }
 
