@@ -3,8 +3,18 @@ import Foundation
 import QCodeKit
 
 extension QCode {
-    /// `qcode docs`
+    /// `qcode docs ...`
     struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List, rename, remove or replace documents.",
+            subcommands: [List.self, Rename.self, Remove.self, Replace.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+extension QCode.Docs {
+    /// `qcode docs [list]`
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the documents.")
 
         @OptionGroup var projectOptions: ProjectOptions
@@ -17,6 +27,81 @@ extension QCode {
                     headers: ["id", "name", "case", "characters", "turns", "speakers"],
                     rows: documents.map { [String($0.id), $0.name, $0.case ?? "", String($0.characters), String($0.turns), $0.speakers.joined(separator: ", ")] })
                 try formatOptions.print(table, json: documents.map(DocumentJSON.init))
+            }
+        }
+    }
+
+    /// `qcode docs rename DOC NEW`
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rename a document (names are unique, ignoring case). 'qcode undo' reverses it.")
+
+        @OptionGroup var projectOptions: ProjectOptions
+        @Argument(help: "The document: id, name, or unique name prefix.") var document: String
+        @Argument(help: "The new name.") var name: String
+
+        func run() throws {
+            try runReportingErrors {
+                let renamed = try projectOptions.open().renameDocument(document, to: name)
+                Console.message(renamed.old == renamed.new ? "\(renamed.old) already has that name" : "renamed \(renamed.old) to \(renamed.new)")
+            }
+        }
+    }
+
+    /// `qcode docs remove DOC [--force]`
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a document with its turns (and, with --force, its codings and memos).",
+            discussion: "A document with codings is kept unless --force is given; then its codings and memos go with it. 'qcode undo' brings everything back.")
+
+        @OptionGroup var projectOptions: ProjectOptions
+        @Argument(help: "The document: id, name, or unique name prefix.") var document: String
+        @Flag(name: .long, help: "Remove it even though it has codings.") var force = false
+
+        func run() throws {
+            try runReportingErrors {
+                do {
+                    let removal = try projectOptions.open().removeDocument(document, force: force)
+                    Console.message("removed \(removal.document) with \(removal.codings) coding(s) and \(removal.memos) memo(s)")
+                } catch let error as DocumentLifecycleError {
+                    guard case .hasCodings = error else { throw error }
+                    Console.message("error: \(error); give --force to remove them too")
+                    throw ExitCode.failure
+                }
+            }
+        }
+    }
+
+    /// `qcode docs replace DOC FILE`
+    struct Replace: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace a document's text with a corrected version; codings follow their words.",
+            discussion: """
+                The new file is read as 'qcode import' reads it (same formats and speaker labels). \
+                Every coding moves with its words, found by a diff of the old and new text, so a \
+                coding of "gas bil" becomes a coding of "gas bill". A coding whose words were \
+                deleted is listed (id, code, coder, old offsets, old text) and not kept. Turns, \
+                paragraphs and sentences are re-split. 'qcode undo' restores the old text and \
+                every coding exactly. Offsets are Unicode scalar offsets into the stored NFC text.
+                """)
+
+        @OptionGroup var projectOptions: ProjectOptions
+        @Argument(help: "The document: id, name, or unique name prefix.") var document: String
+        @Argument(help: "The corrected transcript file.") var file: String
+        @Option(name: .customLong("speaker-pattern"), help: ArgumentHelp(
+            "A regular expression for speaker labels, as for 'qcode import'.", valueName: "regex"))
+        var speakerPattern: String?
+
+        func run() throws {
+            try runReportingErrors {
+                var options = ImportOptions()
+                options.speakerPattern = speakerPattern
+                let result = try projectOptions.open().replaceDocument(
+                    document, with: URL(fileURLWithPath: file), options: options)
+                for lost in result.lost {
+                    Console.message("lost coding \(lost.codingID) (\(lost.code), \(lost.coder), \(lost.old.start)-\(lost.old.end)): \"\(lost.text)\": \(lost.reason)")
+                }
+                Console.message("replaced the text of \(result.document): \(result.characters) characters, \(result.turns) turns; \(result.unchanged) coding(s) unchanged, \(result.moved.count) moved, \(result.lost.count) lost")
             }
         }
     }
