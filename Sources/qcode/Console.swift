@@ -44,6 +44,8 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch {
         if let path = Console.projectPath, let plain = ProjectError(sqliteFailure: error, path: path) {
             Console.message("error: \(plain)")
+        } else if let hint = ErrorHints.hint(for: error) {
+            Console.message("error: \(error): \(hint)")
         } else {
             Console.message("error: \(error)")
         }

@@ -30,7 +30,7 @@ import Testing
         try cli.sampleProject()
         let result = try cli.run(["export", "matrix"])
         #expect(result.status == 1)
-        #expect(result.stderr == "qcode: error: codings by 2 coders (alice, ben): choose one with --coder (for example a consensus coder)\n")
+        #expect(result.stderr == "qcode: error: codings by 2 coders (alice, ben) where one is needed (one coder, or a consensus coder): choose one with --coder\n")
     }
 
     @Test func matrixJoinReportsIDsOnOneSideOnly() throws {

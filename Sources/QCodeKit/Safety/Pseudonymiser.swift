@@ -218,7 +218,7 @@ public enum PseudonymiseError: Error, CustomStringConvertible, Equatable {
         case .emptyPseudonym(let name): return "no pseudonym for '\(name)'"
         case .conflicting(let name, let a, let b): return "'\(name)' is given two pseudonyms, '\(a)' and '\(b)'"
         case .badMap(let file, let why): return "\(file): \(why)"
-        case .noNames: return "no names to replace (give --map FILE or --speakers)"
+        case .noNames: return "no names to replace"
         case .outputExists(let path): return "\(path): a file already exists there"
         case .sameFile(let path): return "\(path): the pseudonymised copy must be a new file, not the project itself"
         case .normalForm(let document):

@@ -99,7 +99,7 @@ extension CaseAssignment {
         do {
             return try NSRegularExpression(pattern: pattern)
         } catch {
-            throw ImportError(file: "--case-from", reason: "invalid regular expression '\(pattern)'")
+            throw ImportError(file: "case pattern", reason: "invalid regular expression '\(pattern)'")
         }
     }
 

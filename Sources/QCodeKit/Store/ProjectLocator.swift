@@ -62,9 +62,9 @@ public enum LocatorError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .none:
-            return "no project here: give --project PATH, set QCODE_PROJECT, or run 'qcode init NAME.qcode'"
+            return "no project here"
         case .several(let names):
-            return "several projects here (\(names.joined(separator: ", "))): choose one with --project PATH or QCODE_PROJECT"
+            return "several projects here (\(names.joined(separator: ", ")))"
         case .folder(let path, let projects):
             switch projects.count {
             case 0: return "\(path) is a folder, not a project file (there is no .\(ProjectLocator.fileExtension) file in it)"

@@ -79,19 +79,19 @@ public enum AgreementError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .tooFewCoders:
-            return "name at least two coders, e.g. --coders alice,ben"
+            return "agreement needs at least two coders"
         case .duplicateCoder(let name):
             return "coder '\(name)' is named twice"
         case .unknownCoder(let name, let known):
             return "no coder '\(name)'" + (known.isEmpty ? " (nobody has coded yet)" : " (coders: \(known.joined(separator: ", ")))")
         case .noSharedDocuments(let coders):
-            return "no document has codings by all of \(coders.joined(separator: ", ")); name documents with --docs"
+            return "no document has codings by all of \(coders.joined(separator: ", "))"
         case .needsTwoCoders(let what):
             return "\(what) compares exactly two coders"
         case .needsStoredUnits(let what):
-            return "\(what) needs --unit turn, sentence or paragraph"
+            return "\(what) needs the unit turn, sentence or paragraph"
         case .unsupportedUnit(let what, let allowed):
-            return "\(what) needs --unit \(allowed)"
+            return "\(what) needs the unit \(allowed)"
         case .noChildren(let code):
             return "code '\(code)' has no child codes to cross-tabulate"
         case .badDecision(let line, let value):

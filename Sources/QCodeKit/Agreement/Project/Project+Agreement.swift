@@ -27,7 +27,7 @@ extension Project {
             let scope = try AgreementScope.read(store, coders: request.coders, documents: request.documents)
             let m = scope.coders.count
             if case .segment = request.unit, m != 2 {
-                throw AgreementError.needsTwoCoders("--unit \(request.unit)")
+                throw AgreementError.needsTwoCoders("the unit '\(request.unit)'")
             }
             let plan = try RowPlan(scope: scope, code: request.code, includeChildren: request.includeChildren)
             let rows: [CodeAgreement]
@@ -144,7 +144,7 @@ extension Project {
         for key in ["cohen_kappa", "fleiss_kappa", "krippendorff_alpha", "gwet_ac1"] {
             figures.notes.append(AgreementNote(
                 statistic: key, reason: "not_unit_based",
-                message: "segment matching has no 'coded by neither' count; use a unit-based --unit"))
+                message: "segment matching has no 'coded by neither' count; use a unit of text (turn, sentence, paragraph, character or continuum)"))
         }
         let counts = SegmentCounts(matching)
         var result = CodeAgreement(code: label, units: counts.segmentsA + counts.segmentsB, figures: figures)

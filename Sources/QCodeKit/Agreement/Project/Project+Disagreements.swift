@@ -149,10 +149,10 @@ extension Project {
     /// Cohen's kappa is computed over these categories.
     /// - Throws: `AgreementError.noChildren` when the code has no children.
     public func confusionMatrix(_ request: DisagreementRequest) throws -> ConfusionMatrix {
-        guard request.coders.count == 2 else { throw AgreementError.needsTwoCoders("--confusion") }
-        guard [.turn, .sentence, .paragraph].contains(request.unit) else { throw AgreementError.needsStoredUnits("--confusion") }
+        guard request.coders.count == 2 else { throw AgreementError.needsTwoCoders("a confusion matrix") }
+        guard [.turn, .sentence, .paragraph].contains(request.unit) else { throw AgreementError.needsStoredUnits("a confusion matrix") }
         guard let codeQuery = request.code else {
-            throw AgreementError.badDecisionsFile("--confusion needs --code PARENT, whose child codes are compared")
+            throw AgreementError.badDecisionsFile("a confusion matrix needs a parent code, whose child codes are compared")
         }
         return try read { store in
             let scope = try AgreementScope.read(store, coders: request.coders, documents: request.documents)

@@ -10,7 +10,7 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .severalCoders(let names):
-            return "codings by \(names.count) coders (\(names.joined(separator: ", "))): choose one with --coder (for example a consensus coder)"
+            return "codings by \(names.count) coders (\(names.joined(separator: ", "))) where one is needed (one coder, or a consensus coder)"
         case .noSuchCoder(let name, let known):
             return "no coder '\(name)' has codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
         case .badLevel(let level):

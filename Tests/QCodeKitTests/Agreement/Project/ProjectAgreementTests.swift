@@ -147,7 +147,7 @@ import Testing
         let continuum = try f.agreement(["alice", "ben"], unit: .continuum)
         #expect(continuum.row("theme/a")?.both == 95)
         #expect(continuum.row("theme/a")?.segments?.matchedA == 1)
-        #expect(throws: AgreementError.needsTwoCoders("--unit segment:90")) {
+        #expect(throws: AgreementError.needsTwoCoders("the unit 'segment:90'")) {
             try f.code("carol", "a", chars: 0, 10)
             return try f.agreement(["alice", "ben", "carol"], unit: .segment(overlap: 0.9))
         }
