@@ -8,6 +8,7 @@ extension Codebook {
     ///   treating runs of spaces, `_` and `-` alike).
     /// - Every id is non-blank and unique in the codebook.
     /// - Every colour is `#RRGGBB`.
+    /// - Codes nest at most ``maxDepth`` levels.
     ///
     /// - Parameter fileName: Put in front of the error message, when the codebook came from a file.
     /// - Throws: ``CodebookError`` for the first problem, in depth-first order.
@@ -21,6 +22,9 @@ extension Codebook {
         var pathByID: [String: String] = [:]
 
         func check(_ codes: [CodeDefinition], parentPath: String?, indexPath: [Int]) throws(CodebookError) {
+            guard indexPath.count < Self.maxDepth || codes.isEmpty else {
+                throw CodebookError(.tooDeep(code: parentPath, limit: Self.maxDepth), fileName: fileName, line: nil)
+            }
             var siblingByKey: [String: String] = [:]
             for (position, code) in codes.enumerated() {
                 let here = indexPath + [position]
@@ -58,6 +62,10 @@ extension Codebook {
         }
         try check(codes, parentPath: nil, indexPath: [])
     }
+
+    /// How deep codes may nest (a theme is level 1). Far beyond any real codebook; it bounds
+    /// the recursion of every tree walk over a codebook from an untrusted file.
+    public static let maxDepth = 64
 
     /// Whether `text` is `#` followed by exactly six hexadecimal digits.
     static func isValidColour(_ text: String) -> Bool {

@@ -75,6 +75,8 @@ struct YAMLCodebookReader {
         _ node: Node, key: String, parentPath: String?, indexPath: [Int]
     ) throws(CodebookError) -> [CodeDefinition] {
         if node.null != nil { return [] }
+        // Bounded: a hostile file cannot nest codes deep enough to exhaust the stack.
+        guard indexPath.count < Codebook.maxDepth else { throw fail(.tooDeep(code: parentPath, limit: Codebook.maxDepth), at: node) }
         let expected = "a list of codes (each with a 'name')"
         guard let sequence = node.sequence else {
             throw fail(.wrongType(key: key, code: parentPath, expected: expected, found: Self.kind(of: node)), at: node)

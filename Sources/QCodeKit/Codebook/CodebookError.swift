@@ -55,6 +55,9 @@ public struct CodebookError: Error, Equatable, CustomStringConvertible {
         case ambiguousCode(String, matches: [String])
         /// A code query matching no code, with up to three near matches.
         case unknownCode(String, suggestions: [String])
+        /// Codes nested deeper than ``Codebook/maxDepth`` levels; the payload is the parent
+        /// path at the limit.
+        case tooDeep(code: String?, limit: Int)
     }
 
     /// The one-line message, prefixed with `file: line N: ` when those are known.
@@ -109,6 +112,8 @@ extension CodebookError.Problem {
                 ? quoted[0]
                 : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
             return "no code '\(query)'; did you mean \(list)?"
+        case .tooDeep(let code, let limit):
+            return "codes are nested more than \(limit) levels deep\(code.map { " below '\($0.prefix(120))'" } ?? "")"
         }
     }
 

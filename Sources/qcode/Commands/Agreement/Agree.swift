@@ -79,7 +79,7 @@ extension QCode {
             if formatOptions.format == .json {
                 Console.output(try summary.jsonString())
             } else {
-                FileHandle.standardOutput.write(Data(summary.renderTable().utf8))
+                Console.output(summary.renderTable())
             }
         }
 
@@ -92,7 +92,7 @@ extension QCode {
             request.documents = comparison.documentNames()
             let report = try projectOptions.open().agreement(request)
             switch formatOptions.format {
-            case .table: FileHandle.standardOutput.write(Data(report.renderTable().utf8))
+            case .table: Console.output(report.renderTable())
             case .csv: FileHandle.standardOutput.write(Data(report.tabular().csv().utf8))
             case .tsv: FileHandle.standardOutput.write(Data(report.tabular().tsv().utf8))
             case .json: try Console.printJSON(report)

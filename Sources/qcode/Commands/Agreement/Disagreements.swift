@@ -61,7 +61,7 @@ extension QCode {
                 let percent = matrix.percentAgreement.map { String(format: "%.3f", $0) } ?? "—"
                 let kappa = matrix.cohenKappa.map { String(format: "%.3f", $0) } ?? "—"
                 text += "\nPercent agreement \(percent) · Cohen's kappa \(kappa)\n"
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Console.output(text)
             }
         }
     }
