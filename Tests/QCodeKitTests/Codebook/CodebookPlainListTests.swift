@@ -36,7 +36,7 @@ import Testing
         .appendingPathComponent("shared/data/codebook/qualcoder_plain_codes_categories_for_import.txt")
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: exampleURL.path), "shared/data is absent"))
-    func readsQualCodersExampleFile() throws {
+    func readsQualCodersExampleFileRequiresShared() throws {
         let text = try String(contentsOf: Self.exampleURL, encoding: .utf8)
         let book = try Codebook.parsePlainList(text, fileName: Self.exampleURL.lastPathComponent)
         #expect(book.flattened.count == 9)

@@ -28,7 +28,7 @@ enum CorpusRealData {
     "Real files in shared/data",
     .enabled(if: CorpusRealData.directory != nil, "shared/data not found: set QCODE_SHARED_DATA to run these tests"))
 struct RealDataTests {
-    @Test func everyTranscriptParses() throws {
+    @Test func everyTranscriptParsesRequiresShared() throws {
         let dir = try #require(CorpusRealData.directory)
         var checked = 0
         for sub in ["txt", "vtt", "srt", "docx", "odt"] {
@@ -51,7 +51,7 @@ struct RealDataTests {
         #expect(checked >= 15)
     }
 
-    @Test func spotChecks() throws {
+    @Test func spotChecksRequiresShared() throws {
         let w1252 = try CorpusRealData.read("srt/pysrt_windows-1252.srt")
         #expect(w1252.encoding == .windows1252)
         #expect(w1252.text.contains("é"))
@@ -84,7 +84,7 @@ struct RealDataTests {
         #expect(board.turns.contains { $0.speaker == "Speaker 12" })
     }
 
-    @Test func surveysAndCaseTables() throws {
+    @Test func surveysAndCaseTablesRequiresShared() throws {
         let survey = try DocumentReader.read(contentsOf: CorpusRealData.file("csv/qualcoder_survey456.csv"))
         #expect(survey.map(\.name) == ["qualcoder_survey456-ID4", "qualcoder_survey456-ID5", "qualcoder_survey456-ID6"])
         let cases = try CaseTable.read(contentsOf: CorpusRealData.file("csv/qualcoder_survey456.csv"), idColumn: nil)
