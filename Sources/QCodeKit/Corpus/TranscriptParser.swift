@@ -45,6 +45,7 @@ struct TranscriptParser {
                 break
             }
         }
+        let candidates = kinds
         var labelCount = 0
         for (i, k) in kinds.enumerated() {
             guard case .label(let m) = k else { continue }
@@ -57,6 +58,7 @@ struct TranscriptParser {
             }
         }
         let perLine = !hasInnerBlankLine(kinds)
+        labelCount += acceptLabelsOfOnceSpeakers(candidates, &kinds, perLine: perLine)
         var s = ByteStructure()
         let paras = paragraphs(b, lines, kinds, perLine: perLine)
         s.paragraphs = paras.map(\.0)
@@ -71,6 +73,35 @@ struct TranscriptParser {
         }
         walkTurns(b, lines, kinds, perLine: perLine, into: &s)
         return s
+    }
+
+    /// Looks at the whole file: where most paragraphs start with an accepted label, a
+    /// `Name:` label that starts a paragraph is a speaker even if it occurs only once (a
+    /// focus-group member who speaks once). Returns how many labels it accepted.
+    private func acceptLabelsOfOnceSpeakers(_ candidates: [Kind], _ kinds: inout [Kind], perLine: Bool) -> Int {
+        guard customPattern == nil else { return 0 }
+        var starts: [Int] = []
+        var previousBlank = true
+        for (i, k) in kinds.enumerated() {
+            switch k {
+            case .blank: previousBlank = true
+            case .heading: previousBlank = true
+            default:
+                if perLine || previousBlank { starts.append(i) }
+                previousBlank = false
+            }
+        }
+        let labelled = starts.filter { if case .label = kinds[$0] { return true } else { return false } }.count
+        // Most paragraphs, and at least three, start with a label: labels are this file's form.
+        guard labelled >= 3, labelled * 2 >= starts.count else { return 0 }
+        var accepted = 0
+        for i in starts {
+            guard case .content = kinds[i], case .label(let m) = candidates[i], m.style == .colon,
+                  KnownSpeakers.looksLikeName(m.speaker) else { continue }
+            kinds[i] = .label(m)
+            accepted += 1
+        }
+        return accepted
     }
 
     private func classify(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Kind {
