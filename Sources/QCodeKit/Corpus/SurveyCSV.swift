@@ -5,7 +5,8 @@ import Foundation
 /// Each row × text column with a non-empty answer becomes a document named
 /// `<file stem>-<row id>` (plus `-<column>` when there are several text columns) whose text
 /// is the trimmed answer, with one turn spoken by the row id. The row's other non-empty
-/// columns become attributes.
+/// columns become attributes. Without an ID column, the case is `<file>#<row>`, so rows of
+/// different files never share a case. Empty answers are counted in a warning.
 enum SurveyCSV {
     static let textNameHints = [
         "comment", "response", "answer", "text", "feedback", "statement", "dialogue", "transcript",
@@ -43,8 +44,10 @@ enum SurveyCSV {
         var docs: [ParsedDocument] = []
         var usedNames: Set<String> = []
         var warnings: [String] = []
+        var emptyAnswers = 0
         for (r, row) in table.rows.enumerated() {
             var rowID = idColumn.map { row[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? String(r + 1)
+            let caseID = idColumn == nil ? "\(fileName)#\(r + 1)" : rowID
             if rowID.isEmpty {
                 rowID = "row\(r + 1)"
                 warnings.append("line \(table.lines[r]): empty id, using '\(rowID)'")
@@ -56,7 +59,7 @@ enum SurveyCSV {
             }
             for c in textColumns {
                 let answer = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !answer.isEmpty else { continue }
+                guard !answer.isEmpty else { emptyAnswers += 1; continue }
                 var name = "\(stem)-\(rowID)"
                 if textColumns.count > 1 { name += "-\(table.header[c])" }
                 if usedNames.contains(name) {
@@ -65,11 +68,12 @@ enum SurveyCSV {
                 }
                 usedNames.insert(name)
                 var doc = answerDocument(answer, name: name, speaker: rowID)
-                doc.caseID = rowID
+                doc.caseID = caseID
                 doc.attributes = attributes
                 docs.append(doc)
             }
         }
+        if emptyAnswers > 0 { warnings.append("\(emptyAnswers) empty answer(s) skipped") }
         if let first = docs.indices.first { docs[first].warnings += warnings }
         return docs
     }

@@ -26,8 +26,10 @@ struct SurveyCSVTests {
         options.csvTextColumns = ["q1", "q2"]
         let docs = try DocumentReader.parse(data: Data(csv.utf8), fileName: "s.csv", options: options)
         #expect(docs.map(\.name) == ["s-1-q1", "s-1-q2", "s-2-q2"])
-        #expect(docs.map(\.caseID) == ["1", "1", "2"])
+        // No ID column: cases are namespaced by file, so two files' row 1 are two cases.
+        #expect(docs.map(\.caseID) == ["s.csv#1", "s.csv#1", "s.csv#2"])
         #expect(docs[2].attributes == [DocumentAttribute(name: "group", value: "B")])
+        #expect(docs[0].warnings.contains("1 empty answer(s) skipped"))
     }
 
     @Test func chosenIDColumnAndSemicolons() throws {
