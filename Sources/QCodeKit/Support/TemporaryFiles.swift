@@ -69,12 +69,16 @@ public enum TemporaryFiles {
         for registration in registrations { table.kinds[registration.slot] = Kind.free.rawValue }
     }
 
-    /// How many paths are registered now (for tests).
-    static var registeredCount: Int {
+    /// Whether `path` is registered now (for tests).
+    static func isRegistered(_ path: String) -> Bool {
+        let bytes = Array(path.utf8CString)
         let table = table
         table.lock.lock()
         defer { table.lock.unlock() }
-        return (0..<capacity).filter { table.kinds[$0] != Kind.free.rawValue }.count
+        return (0..<capacity).contains { slot in
+            table.kinds[slot] != Kind.free.rawValue
+                && bytes.withUnsafeBufferPointer { strcmp(table.paths + slot * maxPathBytes, $0.baseAddress!) == 0 }
+        }
     }
 
     private static func register(path: String, kind: Kind) -> Registration? {
