@@ -22,6 +22,7 @@ struct QCode: ParsableCommand {
     /// Runs the command line. A mistyped subcommand gets one line naming the nearest ones
     /// (ArgumentParser would print its usage and "Unexpected argument").
     static func main() {
+        TemporaryFileCleanup.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let message = unknownSubcommand(in: arguments) {
             Console.message("error: \(message)")

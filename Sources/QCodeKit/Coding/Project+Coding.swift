@@ -29,15 +29,17 @@ extension Project {
     /// Exact duplicates (same document, range, code and coder) are not added again and
     /// are reported. The change is one transaction and is written to the audit log.
     /// The document and the code are looked up before the selection is computed, so an
-    /// unknown code is reported as such rather than as an empty selection.
+    /// unknown code is reported as such rather than as an empty selection. The selection
+    /// is computed before the write transaction (a slow `--match` holds no one out).
     public func code(
         document query: String, code codeQuery: String, coder: String,
         selection: Selection, memo: String? = nil
     ) throws -> CodingChange {
-        try write { store in
+        let seen = try selectedSpans(document: query, code: codeQuery, selection: selection)
+        return try write { store in
             let document = try store.document(named: query)
             let code = try store.resolveCode(codeQuery)
-            let spans = try document.spans(for: selection)
+            let spans = try seen.spans(confirmedBy: document)
             guard !spans.isEmpty else { throw SelectionError.nothingSelected(document: document.name) }
             return try Self.applyCode(store, documentID: document.id, documentName: document.name,
                                       code: code, coder: coder, spans: spans, memo: memo)
@@ -67,10 +69,11 @@ extension Project {
         document query: String, code codeQuery: String?, coder: String,
         selection: Selection, children: Bool = false
     ) throws -> CodingChange {
-        try write { store in
+        let seen = try selectedSpans(document: query, code: codeQuery, selection: selection)
+        return try write { store in
             let document = try store.document(named: query)
             let code = try codeQuery.map { try store.resolveCode($0) }
-            let spans = try document.spans(for: selection)
+            let spans = try seen.spans(confirmedBy: document)
             guard let coderID = try store.existingCoderID(named: coder) else {
                 return CodingChange()
             }

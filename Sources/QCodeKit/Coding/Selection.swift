@@ -33,10 +33,17 @@ public struct Selection: Sendable, Equatable {
     public var target: SelectionTarget
     /// Keep only spans inside turns of this speaker (case-insensitive).
     public var speaker: String?
+    /// How long a regular expression (`.match`) may run on one document, in seconds,
+    /// before it is refused as too slow (catastrophic backtracking).
+    public var matchTimeLimit: TimeInterval
 
-    public init(_ target: SelectionTarget, speaker: String? = nil) {
+    /// The default ``matchTimeLimit``: 5 seconds.
+    public static let defaultMatchTimeLimit: TimeInterval = 5
+
+    public init(_ target: SelectionTarget, speaker: String? = nil, matchTimeLimit: TimeInterval = Selection.defaultMatchTimeLimit) {
         self.target = target
         self.speaker = speaker
+        self.matchTimeLimit = matchTimeLimit
     }
 }
 
@@ -49,6 +56,10 @@ public enum SelectionError: Error, CustomStringConvertible, Equatable {
     case quoteNotUnique(String, count: Int, document: String)
     case noSuchSpeaker(String, document: String, speakers: [String])
     case nothingSelected(document: String)
+    /// The regular expression ran past its time limit (in seconds) on a document.
+    case patternTooSlow(String, seconds: TimeInterval, document: String)
+    /// The document changed while its selection was being worked out.
+    case documentChanged(document: String)
 
     public var description: String {
         switch self {
@@ -66,6 +77,11 @@ public enum SelectionError: Error, CustomStringConvertible, Equatable {
             return "no speaker '\(speaker)' in \(document) (speakers: \(speakers.joined(separator: ", ")))"
         case .nothingSelected(let document):
             return "nothing selected in \(document)"
+        case .patternTooSlow(let pattern, let seconds, let document):
+            let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return "the pattern '\(MessageText.clip(pattern))' took longer than \(limit) s on \(document); simplify it"
+        case .documentChanged(let document):
+            return "\(document) changed while the selection was being worked out; run the command again"
         }
     }
 }
@@ -74,7 +90,7 @@ extension StoredDocument {
     /// The spans a selection covers, in document order, without duplicates.
     public func spans(for selection: Selection) throws -> [TextSpan] {
         let text = scalars
-        var spans = try targetSpans(selection.target, text: text)
+        var spans = try targetSpans(selection.target, text: text, timeLimit: selection.matchTimeLimit)
         if let speaker = selection.speaker {
             let matching = turns.filter { $0.speaker?.caseInsensitiveCompare(speaker) == .orderedSame }
             guard !matching.isEmpty else {
@@ -89,7 +105,7 @@ extension StoredDocument {
         return spans.filter { $0.start < $0.end && seen.insert($0).inserted }.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 
-    private func targetSpans(_ target: SelectionTarget, text: ScalarText) throws -> [TextSpan] {
+    private func targetSpans(_ target: SelectionTarget, text: ScalarText, timeLimit: TimeInterval) throws -> [TextSpan] {
         switch target {
         case .characters(let start, let end):
             guard start >= 0, start < end, end <= text.count else {
@@ -112,7 +128,8 @@ extension StoredDocument {
             guard found.count == 1 else { throw SelectionError.quoteNotUnique(quote, count: found.count, document: name) }
             return [first]
         case .match(let pattern, let ignoreCase, let scope):
-            let matches = try Self.matches(of: pattern, ignoreCase: ignoreCase, in: self.text)
+            let matches = try Self.matches(of: pattern, ignoreCase: ignoreCase, in: self.text,
+                                           timeLimit: timeLimit, document: name)
             switch scope {
             case .match: return matches
             case .turn: return Self.widen(matches, to: turns.map(\.span))
@@ -164,7 +181,13 @@ extension StoredDocument {
     }
 
     /// Regular-expression matches as scalar spans (empty matches dropped).
-    static func matches(of pattern: String, ignoreCase: Bool, in text: String) throws -> [TextSpan] {
+    ///
+    /// The match stops when it has run `timeLimit` seconds: a pattern that backtracks
+    /// catastrophically (`(a+)+$`) is refused with ``SelectionError/patternTooSlow(_:seconds:document:)``
+    /// instead of running for ever. ICU calls back periodically during one long match
+    /// (`reportProgress`), so even a single runaway match is stopped.
+    static func matches(of pattern: String, ignoreCase: Bool, in text: String,
+                        timeLimit: TimeInterval = Selection.defaultMatchTimeLimit, document: String = "the document") throws -> [TextSpan] {
         let expression: NSRegularExpression
         do {
             expression = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
@@ -187,10 +210,22 @@ extension StoredDocument {
             scalar += 1
         }
         scalarAt[utf16.count] = scalar
-        return expression.matches(in: text, range: NSRange(location: 0, length: utf16.count)).compactMap { match in
+        let deadline = Date(timeIntervalSinceNow: timeLimit)
+        var spans: [TextSpan] = []
+        var timedOut = false
+        expression.enumerateMatches(in: text, options: [.reportProgress],
+                                    range: NSRange(location: 0, length: utf16.count)) { match, _, stop in
+            if Date() >= deadline {
+                timedOut = true
+                stop.pointee = true
+                return
+            }
+            guard let match else { return }  // a progress call
             let start = scalarAt[match.range.location]
             let end = scalarAt[match.range.location + match.range.length]
-            return start < end ? TextSpan(start: start, end: end) : nil
+            if start < end { spans.append(TextSpan(start: start, end: end)) }
         }
+        if timedOut { throw SelectionError.patternTooSlow(pattern, seconds: timeLimit, document: document) }
+        return spans
     }
 }

@@ -47,44 +47,28 @@ struct ZipEntryReader {
     ///
     /// ZIPFoundation's in-memory archives trap on offsets past the end of the data (seen
     /// with damaged files), so the bytes go through a temporary file, where a bad offset is
-    /// a read error instead. The file is private (mode 0600, created exclusively) and is
-    /// removed as soon as the archive has it open, so even a killed import leaves no copy
-    /// of the document behind.
+    /// a read error instead. The file is private (mode 0600, created exclusively, in a
+    /// ``PrivateTemporaryFolder`` of mode 0700) and is removed with its folder as soon as the
+    /// archive has it open, on an error too; a signal meanwhile removes it as well.
     init(data: Data, fileName: String) throws {
         self.fileName = fileName
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-\(UUID().uuidString).zip")
+        let folder: PrivateTemporaryFolder
+        let url: URL
         do {
-            try Self.writePrivate(data, to: url.path)
+            folder = try PrivateTemporaryFolder(purpose: "zip")
+            url = try folder.write(data, named: "archive.zip")
         } catch {
             throw ImportError(file: fileName, reason: "cannot write a temporary file (\(DocumentReader.shortReason(error)))")
         }
-        defer { try? FileManager.default.removeItem(at: url) }
+        defer { folder.remove() }
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw ImportError(file: fileName, reason: Self.corruptReason)
         }
         // The archive keeps its file open; the name is no longer needed.
-        try? FileManager.default.removeItem(at: url)
+        folder.remove()
         (entries, folded) = try Self.checkedEntries(archive, fileName: fileName)
-    }
-
-    /// Writes `data` to a new file only this user can read.
-    private static func writePrivate(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        try data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
-            }
-        }
     }
 
     private static func checkedEntries(_ archive: Archive, fileName: String) throws

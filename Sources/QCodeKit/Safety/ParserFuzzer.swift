@@ -144,10 +144,9 @@ public struct ParserFuzzer {
             case .qdc:
                 _ = try Codebook.parseQDC(data: data, fileName: "fuzz.qdc")
             case .qdpx:
-                let url = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-fuzz-\(UUID().uuidString).qdpx")
-                defer { try? FileManager.default.removeItem(at: url) }
-                try data.write(to: url)
-                _ = try QDPXReader(url: url)
+                let folder = try PrivateTemporaryFolder(purpose: "fuzz")
+                defer { folder.remove() }
+                _ = try QDPXReader(url: try folder.write(data, named: "input.qdpx"))
             }
             return true
         } catch {
@@ -281,12 +280,11 @@ public struct ParserFuzzer {
     static func unzip(_ data: Data, target: Target, requireXML: Bool = true) -> ([(path: String, data: Data)], Int)? {
         // Read through a temporary file: ZIPFoundation's in-memory archives trap on damaged offsets.
         guard data.count < 4 * 1024 * 1024, data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return nil }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-fuzz-\(UUID().uuidString).zip")
-        defer { try? FileManager.default.removeItem(at: url) }
+        guard let folder = try? PrivateTemporaryFolder(purpose: "fuzz") else { return nil }
+        defer { folder.remove() }
         let archive: Archive
         do {
-            try data.write(to: url)
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try Archive(url: try folder.write(data, named: "input.zip"), accessMode: .read)
         } catch {
             return nil
         }

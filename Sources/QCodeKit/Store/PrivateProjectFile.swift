@@ -35,6 +35,8 @@ enum PrivateProjectFile {
         let descriptor = open(partial.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw PrivateFileError(path: destination.path, errno: errno) }
         close(descriptor)
+        let registrations = TemporaryFiles.register(partial)  // the CLI removes it on SIGINT/SIGTERM/SIGHUP
+        defer { TemporaryFiles.unregister(registrations) }
         var queue: DatabaseQueue?
         do {
             var configuration = Configuration()

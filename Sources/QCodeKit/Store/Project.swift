@@ -105,7 +105,7 @@ public final class Project: Sendable {
 
     /// Reads the application id and format version through a read-only connection and
     /// refuses files that are not qcode projects or are newer than this qcode.
-    private static func probeFormat(of url: URL) throws -> Int {
+    static func probeFormat(of url: URL) throws -> Int {
         var readOnly = Configuration()
         readOnly.readonly = true
         // Opening reads the schema, which waits for a writer's checkpoint like any read.
@@ -133,7 +133,7 @@ public final class Project: Sendable {
     }
 
     /// Refuses files that are not SQLite before SQLite sees them, with a plain message.
-    private static func checkHeader(of url: URL) throws {
+    static func checkHeader(of url: URL) throws {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw ProjectError.notAProject(url.path, "it cannot be read")
         }
@@ -146,18 +146,35 @@ public final class Project: Sendable {
 
     /// Copies the project file (SQLite backup API, safe while others write) to
     /// `NAME.LABEL-YYYYMMDD-HHMMSS.qcode-backup` beside it (with `-2`, `-3`... if taken).
+    /// If the copy fails, the backup file is removed and the error says why (a full disk).
     static func backUp(_ pool: some DatabaseReader, url: URL, label: String) throws -> URL {
         let base = url.deletingPathExtension()
         let stamp = Clock.compactNow()
         var backup = base.appendingPathExtension("\(label)-\(stamp).qcode-backup")
         var counter = 2
-        while FileManager.default.fileExists(atPath: backup.path) {
+        // Created exclusively, so the file removed on failure below is always our own.
+        var failure = createFileExclusively(backup.path, mode: 0o666)
+        while failure == EEXIST {
             backup = base.appendingPathExtension("\(label)-\(stamp)-\(counter).qcode-backup")
             counter += 1
+            failure = createFileExclusively(backup.path, mode: 0o666)
         }
-        let destination = try DatabaseQueue(path: backup.path)
-        try pool.backup(to: destination)
-        try destination.close()
+        if failure == ENOSPC { throw ProjectError.diskFull(backup.path, certain: true) }
+        if failure != 0 { throw PrivateFileError(path: backup.path, errno: failure) }
+        do {
+            let destination = try DatabaseQueue(path: backup.path)
+            do {
+                try pool.backup(to: destination)
+                try destination.close()
+            } catch {
+                try? destination.close()
+                throw error
+            }
+        } catch {
+            // A backup that failed (a full disk) leaves no empty or partial file behind.
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(backup.path + suffix) }
+            throw ProjectError(sqliteFailure: error, path: backup.path) ?? error
+        }
         return backup
     }
 

@@ -31,15 +31,22 @@ extension Project {
     ///   - otherURL: the other project file (for example a coder's copy).
     ///   - dryRun: work out the report, then roll back; no backup is made.
     /// - Returns: what came in; `backup` is the backup's path, or nil if none was kept.
+    /// The other file is opened read-only and never changed: one of an older format is
+    /// migrated in a private temporary copy (see ``ReadOnlyProject``). Every document there
+    /// must match its stored SHA-256 and length, or nothing is merged.
+    ///
     /// - Throws: `ProjectError` if the other file is missing, not a qcode project or of a
     ///   newer format; `TeamError.sameProject` for this project's own file; `TeamError`
-    ///   for refused contents.
+    ///   for refused contents (`corruptDocument` for a text that no longer matches its hash).
     /// - Complexity: one pass over the other project's rows, with an indexed lookup here for each.
     public func merge(from otherURL: URL, dryRun: Bool = false) throws -> MergeReport {
         if Self.isSameFile(url, otherURL) {
             throw TeamError.sameProject(otherURL.path)
         }
-        let source = try MergeSource(try Project.open(at: otherURL))
+        // Read-only: the other file is never written, not even to migrate an older format.
+        let other = try ReadOnlyProject.open(at: otherURL)
+        defer { other.close() }
+        let source = try MergeSource(other)
         var report = MergeReport(source: otherURL.path, dryRun: dryRun)
         if !dryRun {
             report.backup = try backUpBeforeMerge().path

@@ -48,7 +48,11 @@ extension Project {
         let xml = QDEProjectXML.xml(project)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        defer { try? FileManager.default.removeItem(at: temporary) }
+        let registrations = TemporaryFiles.register(temporary)  // removed on SIGINT/SIGTERM/SIGHUP too
+        defer {
+            try? FileManager.default.removeItem(at: temporary)
+            TemporaryFiles.unregister(registrations)
+        }
         do {
             let archive = try Archive(url: temporary, accessMode: .create)
             let date = Self.refiDate(created)

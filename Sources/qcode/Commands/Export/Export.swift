@@ -69,6 +69,8 @@ enum ExportDestination {
               let handle = FileHandle(forWritingAtPath: partial.path) else {
             throw ExportFileError(path: file)
         }
+        let registrations = TemporaryFiles.register(partial)  // removed on SIGINT/SIGTERM/SIGHUP too
+        defer { TemporaryFiles.unregister(registrations) }
         do {
             let sink = ByteSink(handle: handle)
             try body(sink)
