@@ -106,11 +106,11 @@ struct IntegrityChecker {
     private mutating func codings(outside: [CheckedCoding], dangling: [DanglingCoding]) {
         for coding in outside {
             let (id, start, end) = (coding.id, coding.start, coding.end)
-            guard let name = coding.documentName else {
+            guard let document = coding.document else {
                 report(.codingOutsideDocument, "coding \(id) belongs to a document that does not exist")
                 continue
             }
-            let characters = coding.documentCharacters ?? 0
+            let (name, characters) = (document.name, document.characters)
             if start < 0 || start >= end {
                 report(.codingOutsideDocument, "coding \(id) (document '\(name)') has an empty or reversed range \(start)-\(end)")
             } else {
@@ -127,11 +127,11 @@ struct IntegrityChecker {
     /// Checks one turn; turns come by document and number, `previous` carrying the last one.
     private mutating func check(_ turn: CheckedTurn, after previous: inout (document: Int64, number: Int, end: Int)?) {
         let (documentID, number, start, end) = (turn.documentID, turn.number, turn.start, turn.end)
-        guard let name = turn.documentName else {
+        guard let document = turn.document else {
             report(.turn, "turn \(number) belongs to document \(documentID), which does not exist")
             return
         }
-        let characters = turn.documentCharacters ?? 0
+        let (name, characters) = (document.name, document.characters)
         if start < 0 || start >= end || end > characters {
             report(.turn, "turn \(number) of document '\(name)' spans \(start)-\(end), outside the document (\(characters) characters)")
         }

@@ -1,14 +1,19 @@
 import Foundation
 import GRDB
 
+/// The name and length of the document a checked coding or turn belongs to.
+struct CheckedDocumentSize {
+    var name: String
+    var characters: Int
+}
+
 /// A coding whose range is empty, reversed, or not inside its document (``Store/codingsOutsideDocuments()``).
 struct CheckedCoding {
     var id: Int64
     var start: Int
     var end: Int
     /// Nil when the coding's document does not exist.
-    var documentName: String?
-    var documentCharacters: Int?
+    var document: CheckedDocumentSize?
 }
 
 /// A coding whose code or coder does not exist (``Store/codingsWithMissingReferences()``).
@@ -26,8 +31,7 @@ struct CheckedTurn {
     var number: Int
     var start: Int
     var end: Int
-    var documentName: String?
-    var documentCharacters: Int?
+    var document: CheckedDocumentSize?
 }
 
 /// A document's stored text and the columns derived from it.
@@ -70,8 +74,14 @@ extension Store {
             WHERE d.id IS NULL OR c.start < 0 OR c.start >= c."end" OR c."end" > d.characters
             ORDER BY c.id
             """).map {
-            CheckedCoding(id: $0[0], start: $0[1], end: $0[2], documentName: $0[3], documentCharacters: $0[4])
+            CheckedCoding(id: $0[0], start: $0[1], end: $0[2], document: Self.documentSize(name: $0[3], characters: $0[4]))
         }
+    }
+
+    /// A left-joined document's name and length, nil when there was no document to join.
+    private static func documentSize(name: String?, characters: Int?) -> CheckedDocumentSize? {
+        guard let name, let characters else { return nil }
+        return CheckedDocumentSize(name: name, characters: characters)
     }
 
     /// Codings whose code or coder does not exist, by id.
@@ -94,7 +104,7 @@ extension Store {
             """)
         while let row = try rows.next() {
             try body(CheckedTurn(documentID: row[0], number: row[1], start: row[2], end: row[3],
-                                 documentName: row[4], documentCharacters: row[5]))
+                                 document: Self.documentSize(name: row[4], characters: row[5])))
         }
     }
 
