@@ -11,7 +11,7 @@ import Foundation
 /// with two or more ratings; Fleiss' kappa, Gwet's AC1 and Brennan-Prediger use Gwet's
 /// treatment of missing ratings (as irrCAC), with `q` = `categories` (the declared list when
 /// given, else the observed labels); Krippendorff's alpha uses `level`.
-public struct AgreementSummary: Codable, Sendable, Equatable {
+public struct AgreementSummary: EncodesEveryKey, Codable, Sendable, Equatable {
     /// Why a statistic is null.
     public struct Note: Codable, Sendable, Equatable {
         /// The JSON key of the statistic.
@@ -81,7 +81,7 @@ public struct AgreementSummary: Codable, Sendable, Equatable {
     public var brennanPredigerSE: Double?
     public var notes: [Note]
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case level, units, coders, categories
         case categoryLabels = "category_labels"
         case ratings
@@ -112,36 +112,7 @@ public struct AgreementSummary: Codable, Sendable, Equatable {
 
     /// Encodes every key, writing `null` for nil values.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(level, forKey: .level)
-        try c.encode(units, forKey: .units)
-        try c.encode(coders, forKey: .coders)
-        try c.encode(categories, forKey: .categories)
-        try c.encode(categoryLabels, forKey: .categoryLabels)
-        try c.encode(ratings, forKey: .ratings)
-        try c.encode(pairableUnits, forKey: .pairableUnits)
-        try c.encode(percentAgreement, forKey: .percentAgreement)
-        try c.encode(cohenKappa, forKey: .cohenKappa)
-        try c.encode(cohenKappaSE, forKey: .cohenKappaSE)
-        try c.encode(cohenKappaSENull, forKey: .cohenKappaSENull)
-        try c.encode(cohenKappaCI, forKey: .cohenKappaCI)
-        try c.encode(cohenKappaLinear, forKey: .cohenKappaLinear)
-        try c.encode(cohenKappaQuadratic, forKey: .cohenKappaQuadratic)
-        try c.encode(scottPi, forKey: .scottPi)
-        try c.encode(fleissKappa, forKey: .fleissKappa)
-        try c.encode(fleissKappaSE, forKey: .fleissKappaSE)
-        try c.encode(fleissKappaPerCategory, forKey: .fleissKappaPerCategory)
-        try c.encode(krippendorffAlpha, forKey: .krippendorffAlpha)
-        try c.encode(krippendorffAlphaCI, forKey: .krippendorffAlphaCI)
-        try c.encode(bootstrapSamples, forKey: .bootstrapSamples)
-        try c.encode(bootstrapSeed, forKey: .bootstrapSeed)
-        try c.encode(bootstrapMethod, forKey: .bootstrapMethod)
-        try c.encode(krippendorffAlphaBelow, forKey: .krippendorffAlphaBelow)
-        try c.encode(gwetAC1, forKey: .gwetAC1)
-        try c.encode(gwetAC1SE, forKey: .gwetAC1SE)
-        try c.encode(brennanPrediger, forKey: .brennanPrediger)
-        try c.encode(brennanPredigerSE, forKey: .brennanPredigerSE)
-        try c.encode(notes, forKey: .notes)
+        try encodeEveryKey(to: encoder)
     }
 
     /// Pretty-printed JSON with sorted keys (a stable contract for output files and tests).

@@ -1,3 +1,18 @@
+/// One document as every coder unitized it (for one code, or with values): the continuum
+/// the unitizing alphas compare. `Span` is ``ContinuumSpan`` or ``UnitizedAlphaFamily/ValuedSpan``.
+public struct UnitizedContinuum<Span: Sendable & Equatable>: Sendable, Equatable {
+    public var length: Int
+    /// One list of spans per coder.
+    public var coders: [[Span]]
+    public var document: String
+
+    public init(length: Int, coders: [[Span]], document: String = "") {
+        self.length = length
+        self.coders = coders
+        self.document = document
+    }
+}
+
 /// A coded stretch of a document: offsets `start ..< end` (end exclusive) in the unit qcode
 /// uses for text offsets everywhere (see ARCHITECTURE.md).
 public struct ContinuumSpan: Sendable, Hashable, Codable, Comparable {

@@ -50,18 +50,7 @@
 /// boundaries, `uDo = 0 < uDe` and `|uα = 1`; with different boundaries it is defined too.
 public struct UnitizedAlpha: Sendable, Equatable {
     /// One document as every coder unitized it for one code.
-    public struct Continuum: Sendable, Equatable {
-        public var length: Int
-        /// One list of spans per coder.
-        public var coders: [[ContinuumSpan]]
-        public var document: String
-
-        public init(length: Int, coders: [[ContinuumSpan]], document: String = "") {
-            self.length = length
-            self.coders = coders
-            self.document = document
-        }
-    }
+    public typealias Continuum = UnitizedContinuum<ContinuumSpan>
 
     /// Number of coders `m`.
     public let coders: Int

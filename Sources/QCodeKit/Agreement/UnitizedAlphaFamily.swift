@@ -72,18 +72,7 @@ public struct UnitizedAlphaFamily: Sendable, Equatable {
     }
 
     /// One document as every coder unitized it.
-    public struct Continuum: Sendable, Equatable {
-        public var length: Int
-        /// One list of spans per coder.
-        public var coders: [[ValuedSpan]]
-        public var document: String
-
-        public init(length: Int, coders: [[ValuedSpan]], document: String = "") {
-            self.length = length
-            self.coders = coders
-            self.document = document
-        }
-    }
+    public typealias Continuum = UnitizedContinuum<ValuedSpan>
 
     /// Number of coders `m`.
     public let coders: Int

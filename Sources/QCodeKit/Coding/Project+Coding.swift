@@ -42,25 +42,29 @@ extension Project {
             let spans = try seen.spans(confirmedBy: document)
             guard !spans.isEmpty else { throw SelectionError.nothingSelected(document: document.name) }
             return try Self.applyCode(store, documentID: document.id, documentName: document.name,
-                                      code: code, coder: coder, spans: spans, memo: memo)
+                                      code: code, coder: coder, spans: spans, memo: memo).change
         }
     }
 
     /// Inserts codings of `code` over `spans` for `coder` and records one `code` audit entry
     /// (the entry undo reverses). Exact duplicates are left alone and reported.
+    ///
+    /// - Returns: the change and the id of its audit entry (nil when nothing was added).
     static func applyCode(
         _ store: Store, documentID: Int64, documentName: String, code: FlatCode, coder: String,
         spans: [TextSpan], memo: String?
-    ) throws -> CodingChange {
+    ) throws -> (change: CodingChange, auditID: Int64?) {
         let coderID = try store.coderID(named: coder)
         let change = try store.insertCodings(documentID: documentID, codeID: code.id, coderID: coderID,
                                              spans: spans, memo: memo)
-        if !change.changed.isEmpty {
-            try store.recordAudit(action: "code",
-                                  summary: "\(coder) coded \(change.changed.count) segment(s) of \(documentName) as \(code.path)",
-                                  actor: coder, after: CodingAuditRecord.many(documentID, code.id, coder, change.changed, memo))
+        guard !change.changed.isEmpty else { return (change, nil) }
+        let added = change.changed.map {
+            CodingSnapshot(document: documentID, code: code.id, coder: coder, start: $0.start, end: $0.end, memo: memo)
         }
-        return change
+        let auditID = try store.record(.code(added),
+                                       summary: "\(coder) coded \(change.changed.count) segment(s) of \(documentName) as \(code.path)",
+                                       actor: coder)
+        return (change, auditID)
     }
 
     /// Removes a coder's codings of a code (and, unless `children` is false, of its
@@ -81,21 +85,21 @@ extension Project {
             if let code {
                 codeIDs = children ? Set(try store.subtreeIDs(of: code.id)) : [code.id]
             }
-            var removed: [CodingAuditRecord] = []
+            var removed: [CodingSnapshot] = []
             var change = CodingChange()
             for coding in try store.codings(documentID: document.id, coderID: coderID) {
                 if let codeIDs, !codeIDs.contains(coding.codeID) { continue }
                 let span = TextSpan(start: coding.start, end: coding.end)
                 guard spans.contains(where: { $0.start <= span.start && span.end <= $0.end }) else { continue }
                 try store.deleteCoding(id: coding.id!)
-                removed.append(CodingAuditRecord(document: document.id, code: coding.codeID, coder: coder,
-                                                 start: span.start, end: span.end, memo: coding.memo))
+                removed.append(CodingSnapshot(document: document.id, code: coding.codeID, coder: coder,
+                                              start: span.start, end: span.end, memo: coding.memo))
                 change.changed.append(span)
             }
             if !removed.isEmpty {
-                try store.recordAudit(action: "uncode",
-                                      summary: "\(coder) removed \(removed.count) coding(s) from \(document.name)",
-                                      actor: coder, before: removed)
+                try store.record(.uncode(removed),
+                                 summary: "\(coder) removed \(removed.count) coding(s) from \(document.name)",
+                                 actor: coder)
             }
             return change
         }
@@ -114,36 +118,13 @@ extension Project {
     }
 }
 
-/// A coding as the audit log records it (enough to undo or redo it).
-struct CodingAuditRecord: Codable {
-    var document: Int64
-    var code: String
-    var coder: String
-    var start: Int
-    var end: Int
-    var memo: String?
-
-    static func many(_ document: Int64, _ code: String, _ coder: String, _ spans: [TextSpan], _ memo: String?) -> [CodingAuditRecord] {
-        spans.map { CodingAuditRecord(document: document, code: code, coder: coder, start: $0.start, end: $0.end, memo: memo) }
-    }
-}
-
-/// A coding to add in bulk: document by id, code by id, coder by name.
+/// A coding to add in bulk: document by id, code by id, coder by name (as the audit log
+/// names a coding).
 public struct NewCoding: Sendable, Equatable {
-    public var documentID: Int64
-    public var codeID: String
-    public var coder: String
-    public var start: Int
-    public var end: Int
-    public var memo: String?
+    public var coding: CodingSnapshot
 
     public init(documentID: Int64, codeID: String, coder: String, start: Int, end: Int, memo: String? = nil) {
-        self.documentID = documentID
-        self.codeID = codeID
-        self.coder = coder
-        self.start = start
-        self.end = end
-        self.memo = memo
+        coding = CodingSnapshot(document: documentID, code: codeID, coder: coder, start: start, end: end, memo: memo)
     }
 }
 
@@ -157,7 +138,7 @@ extension Project {
             let inserter = try store.makeCodingInserter()
             var coderIDs: [String: Int64] = [:]
             var added = 0
-            for coding in codings {
+            for coding in codings.lazy.map(\.coding) {
                 let coderID: Int64
                 if let known = coderIDs[coding.coder] {
                     coderID = known
@@ -165,12 +146,12 @@ extension Project {
                     coderID = try store.coderID(named: coding.coder)
                     coderIDs[coding.coder] = coderID
                 }
-                if try inserter.insert(documentID: coding.documentID, codeID: coding.codeID, coderID: coderID,
+                if try inserter.insert(documentID: coding.document, codeID: coding.code, coderID: coderID,
                                        start: coding.start, end: coding.end, memo: coding.memo) {
                     added += 1
                 }
             }
-            try store.recordAudit(action: action, summary: "added \(added) coding(s) in bulk")
+            try store.record(.bulkCodings(BulkCodings(source: action, count: added)), summary: "added \(added) coding(s) in bulk")
             return added
         }
     }

@@ -15,80 +15,55 @@ enum DocxText {
     static let path = "word/document.xml"
 
     static func extract(_ data: Data, fileName: String) throws -> String {
-        let xml = try ZipEntryReader.readXML(path, from: data, fileName: fileName)
-        let handler = DocxHandler()
-        try ZipEntryReader.parseXML(xml, delegate: handler, path: path, fileName: fileName)
-        let text = TextNormalizer.normalize(handler.lines.joined(separator: "\n"))
-        try TextRules.check(text, file: fileName)
-        return text
+        try DocxHandler.extract(part: path, from: data, fileName: fileName)
     }
 }
 
 /// Collects paragraph lines from WordprocessingML.
-final class DocxHandler: NSObject, XMLParserDelegate {
+final class DocxHandler: ZippedXMLLines {
     static let namespaces: Set<String> = [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
         "http://purl.oclc.org/ooxml/wordprocessingml/main",
     ]
     static let compatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-    var lines: [String] = []
-    private var paragraph = ""
-    private var paragraphDepth = 0
     private var runDepth = 0
     private var inText = false
-    private var skipDepth = 0
-    private var tableDepth = 0
-    private var rowCells: [String] = []
-    private var cellParagraphs: [String] = []
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    override func start(_ name: String, namespace namespaceURI: String?, attributes: [String: String]) {
         if namespaceURI == Self.compatibility, name == "Fallback" { skipDepth += 1; return }
         guard let ns = namespaceURI, Self.namespaces.contains(ns) else { return }
         if skipDepth > 0 { return }
         switch name {
-        case "p":
-            if paragraphDepth == 0 { paragraph = "" } else if !paragraph.isEmpty { paragraph += " " }
-            paragraphDepth += 1
+        case "p": beginParagraph()
         case "r": runDepth += 1
         case "t": inText = true
         case "tab" where runDepth > 0: paragraph += "\t"
         case "br", "cr": if runDepth > 0 { paragraph += "\n" }
         case "noBreakHyphen": paragraph += "-"
-        case "tbl":
-            tableDepth += 1
-            if tableDepth == 1 { rowCells = [] }
-        case "tr" where tableDepth == 1: rowCells = []
-        case "tc" where tableDepth == 1: cellParagraphs = []
+        case "tbl": beginTable()
+        case "tr": beginRow()
+        case "tc": beginCell()
         default: break
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func end(_ name: String, namespace namespaceURI: String?) {
         if namespaceURI == Self.compatibility, name == "Fallback" { skipDepth -= 1; return }
         guard let ns = namespaceURI, Self.namespaces.contains(ns) else { return }
         if skipDepth > 0 { return }
         switch name {
-        case "p":
-            paragraphDepth -= 1
-            if paragraphDepth == 0 {
-                if tableDepth > 0 { cellParagraphs.append(paragraph) } else { lines.append(paragraph) }
-                paragraph = ""
-            }
+        case "p": endParagraph()
         case "r": runDepth -= 1
         case "t": inText = false
-        case "tc" where tableDepth == 1:
-            rowCells.append(cellParagraphs.filter { !$0.isEmpty }.joined(separator: " "))
-        case "tr" where tableDepth == 1:
-            lines.append(rowCells.joined(separator: " | "))
-        case "tbl":
-            tableDepth -= 1
+        case "tc": endCell()
+        case "tr": endRow()
+        case "tbl": endTable()
         default: break
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
         if inText, skipDepth == 0 { paragraph += string }
     }
 }

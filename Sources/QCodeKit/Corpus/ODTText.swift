@@ -13,28 +13,16 @@ enum ODTText {
     static let path = "content.xml"
 
     static func extract(_ data: Data, fileName: String) throws -> String {
-        let xml = try ZipEntryReader.readXML(path, from: data, fileName: fileName)
-        let handler = ODTHandler()
-        try ZipEntryReader.parseXML(xml, delegate: handler, path: path, fileName: fileName)
-        let text = TextNormalizer.normalize(handler.lines.joined(separator: "\n"))
-        try TextRules.check(text, file: fileName)
-        return text
+        try ODTHandler.extract(part: path, from: data, fileName: fileName)
     }
 }
 
 /// Collects paragraph lines from ODF content.
-final class ODTHandler: NSObject, XMLParserDelegate {
+final class ODTHandler: ZippedXMLLines {
     static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
-    var lines: [String] = []
-    private var paragraph = ""
-    private var paragraphDepth = 0
-    private var skipDepth = 0
-    private var tableDepth = 0
-    private var rowCells: [String] = []
-    private var cellParagraphs: [String] = []
     /// Whether the paragraph ends in collapsible white space from character data.
     private var lastWasSpace = true
 
@@ -43,16 +31,14 @@ final class ODTHandler: NSObject, XMLParserDelegate {
             || (ns == Self.office && name == "annotation")
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI ns: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    override func start(_ name: String, namespace ns: String?, attributes: [String: String]) {
         if isSkipped(name, ns) { skipDepth += 1; return }
         if skipDepth > 0 { return }
         if ns == Self.text {
             switch name {
             case "p", "h":
-                if paragraphDepth == 0 { paragraph = ""; lastWasSpace = true }
-                else if !paragraph.isEmpty { paragraph += " "; lastWasSpace = true }
-                paragraphDepth += 1
+                beginParagraph()
+                lastWasSpace = true  // already so when the paragraph is still empty
             case "s":
                 let count = attributes["text:c"].flatMap { Int($0) } ?? attributes["c"].flatMap { Int($0) } ?? 1
                 paragraph += String(repeating: " ", count: Swift.min(Swift.max(count, 1), 1000))
@@ -63,38 +49,30 @@ final class ODTHandler: NSObject, XMLParserDelegate {
             }
         } else if ns == Self.table {
             switch name {
-            case "table": tableDepth += 1
-            case "table-row" where tableDepth == 1: rowCells = []
-            case "table-cell" where tableDepth == 1: cellParagraphs = []
+            case "table": beginTable()
+            case "table-row": beginRow()
+            case "table-cell": beginCell()
             default: break
             }
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI ns: String?, qualifiedName: String?) {
+    override func end(_ name: String, namespace ns: String?) {
         if isSkipped(name, ns) { skipDepth -= 1; return }
         if skipDepth > 0 { return }
         if ns == Self.text, name == "p" || name == "h" {
-            paragraphDepth -= 1
-            if paragraphDepth == 0 {
-                var p = paragraph
-                while p.hasSuffix(" ") { p.removeLast() }
-                if tableDepth > 0 { cellParagraphs.append(p) } else { lines.append(p) }
-                paragraph = ""
-            }
+            endParagraph(trimmingTrailingSpaces: true)
         } else if ns == Self.table {
             switch name {
-            case "table": tableDepth -= 1
-            case "table-cell" where tableDepth == 1:
-                rowCells.append(cellParagraphs.filter { !$0.isEmpty }.joined(separator: " "))
-            case "table-row" where tableDepth == 1:
-                lines.append(rowCells.joined(separator: " | "))
+            case "table": endTable()
+            case "table-cell": endCell()
+            case "table-row": endRow()
             default: break
             }
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
         guard paragraphDepth > 0, skipDepth == 0 else { return }
         for ch in string.unicodeScalars {
             if ch == " " || ch == "\t" || ch == "\n" || ch == "\r" {

@@ -104,13 +104,13 @@ struct IntegrityChecker {
     }
 
     private mutating func codings(outside: [CheckedCoding], dangling: [DanglingCoding]) {
-        for coding in outside {
-            let (id, start, end) = (coding.id, coding.start, coding.end)
-            guard let name = coding.documentName else {
+        for row in outside {
+            let (id, start, end) = (row.coding.id ?? 0, row.coding.start, row.coding.end)
+            guard let document = row.document else {
                 report(.codingOutsideDocument, "coding \(id) belongs to a document that does not exist")
                 continue
             }
-            let characters = coding.documentCharacters ?? 0
+            let (name, characters) = (document.name, document.characters)
             if start < 0 || start >= end {
                 report(.codingOutsideDocument, "coding \(id) (document '\(name)') has an empty or reversed range \(start)-\(end)")
             } else {
@@ -118,20 +118,22 @@ struct IntegrityChecker {
                        "coding \(id) (document '\(name)') ends at \(end), past the document's end (\(characters) characters)")
             }
         }
-        for coding in dangling {
-            if coding.codeMissing { report(.codingReference, "coding \(coding.id) uses code '\(coding.codeID)', which does not exist") }
-            if coding.coderMissing { report(.codingReference, "coding \(coding.id) is by coder \(coding.coderID), who does not exist") }
+        for row in dangling {
+            let (coding, id) = (row.coding, row.coding.id ?? 0)
+            if row.codeMissing { report(.codingReference, "coding \(id) uses code '\(coding.codeID)', which does not exist") }
+            if row.coderMissing { report(.codingReference, "coding \(id) is by coder \(coding.coderID), who does not exist") }
         }
     }
 
     /// Checks one turn; turns come by document and number, `previous` carrying the last one.
-    private mutating func check(_ turn: CheckedTurn, after previous: inout (document: Int64, number: Int, end: Int)?) {
+    private mutating func check(_ checked: CheckedTurn, after previous: inout (document: Int64, number: Int, end: Int)?) {
+        let turn = checked.turn
         let (documentID, number, start, end) = (turn.documentID, turn.number, turn.start, turn.end)
-        guard let name = turn.documentName else {
+        guard let document = checked.document else {
             report(.turn, "turn \(number) belongs to document \(documentID), which does not exist")
             return
         }
-        let characters = turn.documentCharacters ?? 0
+        let (name, characters) = (document.name, document.characters)
         if start < 0 || start >= end || end > characters {
             report(.turn, "turn \(number) of document '\(name)' spans \(start)-\(end), outside the document (\(characters) characters)")
         }
@@ -174,7 +176,7 @@ struct IntegrityChecker {
         }
     }
 
-    private mutating func check(_ document: CheckedDocument) {
+    private mutating func check(_ document: DocumentRecord) {
         let name = document.name
         let text = document.text
         let characters = document.characters

@@ -156,9 +156,9 @@ struct PseudonymRewriter {
         }
         try rewriteOtherFields(report: &report)
         try store.createTriggers(triggers)
-        try store.recordAudit(action: "pseudonymise",
-                              summary: "pseudonymised copy: \(report.counts.reduce(0) { $0 + $1.count }) name(s) replaced in \(report.documentsChanged) document(s); earlier audit entries removed",
-                              actor: "qcode")
+        try store.record(.team(TeamEvent(kind: "pseudonymise", detail: nil)),
+                         summary: "pseudonymised copy: \(report.counts.reduce(0) { $0 + $1.count }) name(s) replaced in \(report.documentsChanged) document(s); earlier audit entries removed",
+                         actor: "qcode")
     }
 
     private func replaced(_ value: String?) -> String? {

@@ -138,6 +138,8 @@ public struct TeamEvent: Codable, Sendable, Equatable {
     /// `merge`, `copy` or `pseudonymise`.
     public var kind: String
     public var detail: [String: String]?
+    /// The codings a merge added.
+    public var codings: [CodingSnapshot]? = nil
 }
 
 extension AuditAction {

@@ -65,21 +65,27 @@ enum Schema {
             CREATE INDEX codings_coder ON codings(coder_id);
             CREATE INDEX codings_text_order ON codings(document_id, start, "end", code_id, coder_id, memo);
 
-            CREATE TRIGGER codings_inside_document_insert
-            BEFORE INSERT ON codings
-            WHEN NEW."end" > (SELECT characters FROM documents WHERE id = NEW.document_id)
-            BEGIN
-                SELECT RAISE(ABORT, 'coding ends past the end of its document');
-            END;
-
-            CREATE TRIGGER codings_inside_document_update
-            BEFORE UPDATE OF start, "end", document_id ON codings
-            WHEN NEW."end" > (SELECT characters FROM documents WHERE id = NEW.document_id)
-            BEGIN
-                SELECT RAISE(ABORT, 'coding ends past the end of its document');
-            END;
+            \(codingsInsideDocument)
             """)
     }
+
+    /// The triggers that keep codings inside their document, as v1 created them and v3
+    /// creates them again on its rebuilt `codings` table (the same text in both).
+    private static let codingsInsideDocument = """
+        CREATE TRIGGER codings_inside_document_insert
+        BEFORE INSERT ON codings
+        WHEN NEW."end" > (SELECT characters FROM documents WHERE id = NEW.document_id)
+        BEGIN
+            SELECT RAISE(ABORT, 'coding ends past the end of its document');
+        END;
+
+        CREATE TRIGGER codings_inside_document_update
+        BEFORE UPDATE OF start, "end", document_id ON codings
+        WHEN NEW."end" > (SELECT characters FROM documents WHERE id = NEW.document_id)
+        BEGIN
+            SELECT RAISE(ABORT, 'coding ends past the end of its document');
+        END;
+        """
 
     /// The format version this build of qcode writes and understands.
     static var formatVersion: Int { migrator().migrations.count }
@@ -183,19 +189,7 @@ enum Schema {
             CREATE INDEX codings_code ON codings(code_id);
             CREATE INDEX codings_coder ON codings(coder_id);
 
-            CREATE TRIGGER codings_inside_document_insert
-            BEFORE INSERT ON codings
-            WHEN NEW."end" > (SELECT characters FROM documents WHERE id = NEW.document_id)
-            BEGIN
-                SELECT RAISE(ABORT, 'coding ends past the end of its document');
-            END;
-
-            CREATE TRIGGER codings_inside_document_update
-            BEFORE UPDATE OF start, "end", document_id ON codings
-            WHEN NEW."end" > (SELECT characters FROM documents WHERE id = NEW.document_id)
-            BEGIN
-                SELECT RAISE(ABORT, 'coding ends past the end of its document');
-            END;
+            \(codingsInsideDocument)
 
             CREATE TABLE audit_log (
                 id      INTEGER PRIMARY KEY,

@@ -55,9 +55,8 @@ extension Project {
         }
         try write { store in
             let whose = report.coder.map { "for coder \($0)" } ?? "without codings"
-            try store.recordAudit(action: "copy",
-                                  summary: "copied \(whose) to \(destination.lastPathComponent) (\(report.codings) coding(s))",
-                                  after: ["file": destination.path, "coder": report.coder ?? ""])
+            try store.record(.team(TeamEvent(kind: "copy", detail: ["file": destination.path, "coder": report.coder ?? ""])),
+                             summary: "copied \(whose) to \(destination.lastPathComponent) (\(report.codings) coding(s))")
         }
         return report
     }
@@ -72,9 +71,8 @@ extension Project {
         let report = CopyReport(destination: destination, coder: kept, documents: counts.documents, codes: counts.codes,
                                 cases: counts.cases, codings: counts.codings)
         let whose = kept.map { "for coder \($0)" } ?? "without codings"
-        try store.recordAudit(action: "copy",
-                              summary: "copy of \(source.lastPathComponent) \(whose): \(report.documents) document(s), \(report.codes) code(s), \(report.codings) coding(s)",
-                              after: ["source": source.lastPathComponent, "coder": kept ?? ""])
+        try store.record(.team(TeamEvent(kind: "copy", detail: ["source": source.lastPathComponent, "coder": kept ?? ""])),
+                         summary: "copy of \(source.lastPathComponent) \(whose): \(report.documents) document(s), \(report.codes) code(s), \(report.codings) coding(s)")
         return report
     }
 }

@@ -56,9 +56,9 @@ extension Project {
             var merger = ProjectMerger(store: store, source: source, report: initial)
             try merger.run()
             if !dryRun {
-                try store.recordAudit(action: "merge",
-                                      summary: "merged \(otherURL.lastPathComponent): \(merger.report.summary)",
-                                      after: MergeAuditRecord(report: merger.report, codings: merger.addedCodings))
+                try store.record(.team(TeamEvent(kind: "merge", detail: ["source": otherURL.path],
+                                                 codings: merger.addedCodings)),
+                                 summary: "merged \(otherURL.lastPathComponent): \(merger.report.summary)")
             }
             return merger.report
         }
@@ -83,10 +83,4 @@ extension Project {
         }
         return firstInode == secondInode && firstDevice == secondDevice
     }
-}
-
-/// A merge as the audit log records it: the report and every coding added (enough to undo it).
-struct MergeAuditRecord: Encodable {
-    var report: MergeReport
-    var codings: [CodingAuditRecord]
 }

@@ -12,7 +12,7 @@ struct ProjectMerger {
     let source: MergeSource
     var report: MergeReport
     /// Codings added, as the audit log records them (enough to undo the merge).
-    private(set) var addedCodings: [CodingAuditRecord] = []
+    private(set) var addedCodings: [CodingSnapshot] = []
 
     init(store: Store, source: MergeSource, report: MergeReport) {
         self.store = store
@@ -90,7 +90,7 @@ struct ProjectMerger {
                 throw TeamError.invalidCoding(document: coding.documentName, start: coding.start, end: coding.end,
                                               reason: refused.reason)
             }
-            addedCodings.append(CodingAuditRecord(document: documentID, code: coding.codeID, coder: coding.coder,
+            addedCodings.append(CodingSnapshot(document: documentID, code: coding.codeID, coder: coding.coder,
                                                   start: coding.start, end: coding.end, memo: coding.memo))
         }
         for memo in plan.codingMemos {

@@ -145,11 +145,10 @@ extension Project {
             }
             let document = try store.documentName(id: target.documentID) ?? String(target.documentID)
             try store.deleteCoding(rowID: current.id)
-            let record = CodingAuditRecord(document: target.documentID, code: target.codeID, coder: target.coder,
-                                           start: target.start, end: target.end, memo: current.memo)
-            return try store.recordAuditReturningID(
-                action: "uncode", summary: "\(coder) removed 1 coding(s) (\(path)) from \(document)",
-                actor: coder, before: [record])
+            let removed = CodingSnapshot(document: target.documentID, code: target.codeID, coder: target.coder,
+                                         start: target.start, end: target.end, memo: current.memo)
+            return try store.record(.uncode([removed]), summary: "\(coder) removed 1 coding(s) (\(path)) from \(document)",
+                                    actor: coder)
         }
     }
 
@@ -185,13 +184,13 @@ extension Project {
             throw WorkspaceChangeError.memoChanged(code: path, start: target.start, end: target.end)
         }
         try store.setCodingMemo(rowID: current.id, memo: memo)
-        let before = CodingMemoAuditRecord(document: target.documentID, code: target.codeID, coder: target.coder,
-                                           start: target.start, end: target.end, memo: current.memo)
+        let before = CodingSnapshot(document: target.documentID, code: target.codeID, coder: target.coder,
+                                    start: target.start, end: target.end, memo: current.memo)
         var after = before
         after.memo = memo
-        return try store.recordAuditReturningID(
-            action: "coding.memo.set",
+        return try store.record(
+            .codingMemo(CodingMemoChange(before: before, after: after)),
             summary: "\(coder) \(memo == nil ? "cleared the memo" : "set a memo") on coding \(current.id) (\(before.code) \(before.start)-\(before.end))",
-            actor: coder, before: before, after: after)
+            actor: coder)
     }
 }

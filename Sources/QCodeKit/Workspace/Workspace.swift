@@ -291,74 +291,48 @@ public final class Workspace {
         sessionUndone.removeAll()
     }
 
-    func undo() {
-        guard undoScope == .session else { return undoCoderWide() }
-        guard let id = sessionChanges.last else {
-            message = ("nothing to undo in this workspace ('qcode undo' undoes changes made elsewhere)", false)
+    func undo() { reverse(redo: false) }
+
+    func redo() { reverse(redo: true) }
+
+    /// Undoes (or redoes) this session's newest change, or with `undoScope == .coder` the
+    /// coder's newest change from any session.
+    private func reverse(redo: Bool) {
+        let (verb, noun) = redo ? ("redid", "redo") : ("undid", "undo")
+        guard undoScope == .session else {
+            do {
+                if let entry = try redo ? project.redo(coder: coder) : project.undo(coder: coder) {
+                    try reload()
+                    message = ("\(verb): \(entry.summary)", false)
+                } else {
+                    message = ("nothing to \(noun)", false)
+                }
+            } catch {
+                message = ("\(error)", true)
+            }
+            return
+        }
+        // An undone change moves from `sessionChanges` to `sessionUndone`; a redone one back.
+        let from: ReferenceWritableKeyPath<Workspace, [Int64]> = redo ? \.sessionUndone : \.sessionChanges
+        let to: ReferenceWritableKeyPath<Workspace, [Int64]> = redo ? \.sessionChanges : \.sessionUndone
+        guard let id = self[keyPath: from].last else {
+            message = (redo ? "nothing to redo in this workspace"
+                : "nothing to undo in this workspace ('qcode undo' undoes changes made elsewhere)", false)
             return
         }
         do {
-            let entry = try project.undo(entryID: id, actor: coder)
-            sessionChanges.removeLast()
-            sessionUndone.append(id)
+            let entry = try redo ? project.redo(entryID: id, actor: coder) : project.undo(entryID: id, actor: coder)
+            self[keyPath: from].removeLast()
+            self[keyPath: to].append(id)
             try reload()
-            message = ("undid: \(entry.summary)", false)
+            message = ("\(verb): \(entry.summary)", false)
         } catch let error as UndoEntryError {
-            // Undone elsewhere already (e.g. 'qcode undo'): nothing left to undo for it here.
-            sessionChanges.removeLast()
+            // Undone (or redone) elsewhere already, e.g. by 'qcode undo': nothing left to do for it here.
+            self[keyPath: from].removeLast()
             try? reload()
-            message = ("\(error); nothing undone", true)
+            message = ("\(error); nothing \(redo ? "redone" : "undone")", true)
         } catch {
             try? reload()
-            message = ("\(error)", true)
-        }
-    }
-
-    func redo() {
-        guard undoScope == .session else { return redoCoderWide() }
-        guard let id = sessionUndone.last else {
-            message = ("nothing to redo in this workspace", false)
-            return
-        }
-        do {
-            let entry = try project.redo(entryID: id, actor: coder)
-            sessionUndone.removeLast()
-            sessionChanges.append(id)
-            try reload()
-            message = ("redid: \(entry.summary)", false)
-        } catch let error as UndoEntryError {
-            sessionUndone.removeLast()
-            try? reload()
-            message = ("\(error); nothing redone", true)
-        } catch {
-            try? reload()
-            message = ("\(error)", true)
-        }
-    }
-
-    /// `undoScope == .coder`: the coder's newest change from any session.
-    private func undoCoderWide() {
-        do {
-            if let entry = try project.undo(coder: coder) {
-                try reload()
-                message = ("undid: \(entry.summary)", false)
-            } else {
-                message = ("nothing to undo", false)
-            }
-        } catch {
-            message = ("\(error)", true)
-        }
-    }
-
-    private func redoCoderWide() {
-        do {
-            if let entry = try project.redo(coder: coder) {
-                try reload()
-                message = ("redid: \(entry.summary)", false)
-            } else {
-                message = ("nothing to redo", false)
-            }
-        } catch {
             message = ("\(error)", true)
         }
     }

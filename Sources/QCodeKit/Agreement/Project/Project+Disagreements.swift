@@ -39,7 +39,7 @@ public struct DisagreementRequest: Sendable {
 }
 
 /// A cross-tabulation of two coders' choices among sibling codes over units.
-public struct ConfusionMatrix: Sendable, Codable, Equatable {
+public struct ConfusionMatrix: EncodesEveryKey, Sendable, Codable, Equatable {
     /// The parent code.
     public var code: String
     public var coders: [String]
@@ -51,7 +51,7 @@ public struct ConfusionMatrix: Sendable, Codable, Equatable {
     public var cohenKappa: Double?
     public var notes: [AgreementNote]
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case code, coders, categories, counts, units
         case percentAgreement = "percent_agreement"
         case cohenKappa = "cohen_kappa"
@@ -59,15 +59,7 @@ public struct ConfusionMatrix: Sendable, Codable, Equatable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(coders, forKey: .coders)
-        try c.encode(categories, forKey: .categories)
-        try c.encode(counts, forKey: .counts)
-        try c.encode(units, forKey: .units)
-        try c.encode(percentAgreement, forKey: .percentAgreement)
-        try c.encode(cohenKappa, forKey: .cohenKappa)
-        try c.encode(notes, forKey: .notes)
+        try encodeEveryKey(to: encoder)
     }
 }
 

@@ -77,7 +77,7 @@ extension Project {
     /// maximal stretch only one of them coded is a disagreement to decide (`unit` is then the
     /// turn it starts in, or the next).
     /// Codings the consensus already has are not added again, so re-running is safe. The
-    /// audit log records the run and every coding added.
+    /// audit log records the run and how many codings it added (undo removes them).
     ///
     /// - Parameters:
     ///   - decisions: decisions from an earlier run's file (matched by document, start,
@@ -106,14 +106,14 @@ extension Project {
             } else {
                 try Self.reconcileUnits(store, scope: scope, unit: unit, minOverlap: minOverlap, run: &run)
             }
-            run.report.added = run.added.count
+            run.report.added = run.added
             run.report.stale = decided.keys.filter { !run.used.contains($0) }.count
             let report = run.report
-            try store.recordAudit(
-                action: "reconcile",
+            try store.record(
+                .bulkCodings(BulkCodings(source: "reconcile", count: report.added)),
                 summary: "\(name): consensus of \(scope.coders.joined(separator: " and ")) by \(unit): \(report.agreed) agreed, "
                     + "\(report.kept) kept, \(report.dropped) dropped, \(report.pending) undecided; added \(report.added) coding(s)",
-                actor: name, after: run.added)
+                actor: name)
             return report
         }
     }
@@ -184,7 +184,8 @@ private struct ReconcileRun {
     let consensusID: Int64
     let decided: [String: ReconcileDecision.Choice]
     var report = ReconcileReport()
-    var added: [CodingAuditRecord] = []
+    /// How many consensus codings were added.
+    var added = 0
     /// Keys of the decisions that matched a current disagreement.
     var used = Set<String>()
 
@@ -206,7 +207,7 @@ private struct ReconcileRun {
         guard !spans.isEmpty else { return }
         let change = try store.insertCodings(documentID: document, codeID: code, coderID: consensusID,
                                              spans: spans, memo: nil)
-        added += CodingAuditRecord.many(document, code, name, change.changed, nil)
+        added += change.changed.count
     }
 }
 

@@ -21,7 +21,7 @@ public struct AgreementNote: Sendable, Codable, Equatable {
 
 /// The agreement figures for one code, theme, or the pooled decisions. Every key is always
 /// present in JSON; an undefined figure is `null` with a note.
-public struct AgreementFigures: Sendable, Codable, Equatable {
+public struct AgreementFigures: EncodesEveryKey, Sendable, Codable, Equatable {
     public var percentAgreement: Double?
     public var cohenKappa: Double?
     public var cohenKappaSE: Double?
@@ -33,7 +33,7 @@ public struct AgreementFigures: Sendable, Codable, Equatable {
     public var brennanPrediger: Double?
     public var notes: [AgreementNote] = []
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case percentAgreement = "percent_agreement"
         case cohenKappa = "cohen_kappa"
         case cohenKappaSE = "cohen_kappa_se"
@@ -101,16 +101,7 @@ public struct AgreementFigures: Sendable, Codable, Equatable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(percentAgreement, forKey: .percentAgreement)
-        try c.encode(cohenKappa, forKey: .cohenKappa)
-        try c.encode(cohenKappaSE, forKey: .cohenKappaSE)
-        try c.encode(cohenKappaCI, forKey: .cohenKappaCI)
-        try c.encode(fleissKappa, forKey: .fleissKappa)
-        try c.encode(krippendorffAlpha, forKey: .krippendorffAlpha)
-        try c.encode(gwetAC1, forKey: .gwetAC1)
-        try c.encode(brennanPrediger, forKey: .brennanPrediger)
-        try c.encode(notes, forKey: .notes)
+        try encodeEveryKey(to: encoder)
     }
 }
 
@@ -139,7 +130,7 @@ public struct SegmentCounts: Sendable, Codable, Equatable {
 /// coders the 2 × 2 counts `both`, `only_a`, `only_b`, `neither`; `units_coded_by[j]` is
 /// the number of units exactly `j` coders coded. For `segment` and `continuum`, `segments`
 /// holds the matching counts and `units` is the number of segments of both coders.
-public struct CodeAgreement: Sendable, Codable, Equatable {
+public struct CodeAgreement: EncodesEveryKey, Sendable, Codable, Equatable {
     /// The code's path; for the pooled row, `*`.
     public var code: String
     public var units: Int
@@ -167,7 +158,7 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
     public var codingAlpha: Double?
     public var figures: AgreementFigures
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case code, units, both
         case onlyA = "only_a", onlyB = "only_b", neither
         case unitsCodedBy = "units_coded_by"
@@ -213,20 +204,12 @@ public struct CodeAgreement: Sendable, Codable, Equatable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(units, forKey: .units)
-        try c.encode(both, forKey: .both)
-        try c.encode(onlyA, forKey: .onlyA)
-        try c.encode(onlyB, forKey: .onlyB)
-        try c.encode(neither, forKey: .neither)
-        try c.encode(unitsCodedBy, forKey: .unitsCodedBy)
-        try c.encode(cohenKappaLengthWeighted, forKey: .cohenKappaLengthWeighted)
-        try c.encode(segments, forKey: .segments)
         // Figures of unit `continuum` only: present when set or explained by a note.
-        for (key, value) in [(CodingKeys.unitizedAlpha, unitizedAlpha), (.unitizedAlpha2016, unitizedAlpha2016),
-                             (.domainAlpha, domainAlpha), (.codingAlpha, codingAlpha)]
-        where value != nil || figures.notes.contains(where: { $0.statistic == key.rawValue }) {
+        let continuum: [(CodingKeys, Double?)] = [(.unitizedAlpha, unitizedAlpha), (.unitizedAlpha2016, unitizedAlpha2016),
+                                                  (.domainAlpha, domainAlpha), (.codingAlpha, codingAlpha)]
+        try encodeEveryKey(to: encoder, except: continuum.map(\.0))
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        for (key, value) in continuum where value != nil || figures.notes.contains(where: { $0.statistic == key.rawValue }) {
             try c.encode(value, forKey: key)
         }
         try figures.encode(to: encoder)

@@ -130,9 +130,11 @@ extension Project {
         if unknownCode > 0 { report.warnings.append("\(unknownCode) coding(s) skipped: they refer to no code in the codebook") }
         if uncoded > 0 { report.warnings.append("\(uncoded) selection(s) without codings ignored") }
 
-        try store.recordAudit(action: "refi.import",
-                              summary: "imported \(fileName): \(report.documents.count) document(s), \(report.codes.added) new code(s), \(report.codings) coding(s)",
-                              after: report.documents)
+        // The documents themselves went in with change recording paused (`DocumentWriter`):
+        // the entry names them by id, and undoing the import removes them.
+        try store.record(.importDocuments(ImportedDocuments(source: "refi.import", ids: importReport.added.map(\.id),
+                                                            names: importReport.added.map(\.name))),
+                         summary: "imported \(fileName): \(report.documents.count) document(s), \(report.codes.added) new code(s), \(report.codings) coding(s)")
         return report
     }
 

@@ -29,12 +29,4 @@ extension Project {
     ) throws -> CodingChange {
         try Store(db).insertCodings(documentID: documentID, codeID: codeID, coderID: coderID, spans: spans, memo: memo)
     }
-
-    static func applyCode(
-        _ db: Database, documentID: Int64, documentName: String, code: FlatCode, coder: String,
-        spans: [TextSpan], memo: String?
-    ) throws -> CodingChange {
-        try applyCode(Store(db), documentID: documentID, documentName: documentName, code: code, coder: coder,
-                      spans: spans, memo: memo)
-    }
 }

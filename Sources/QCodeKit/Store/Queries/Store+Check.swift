@@ -1,43 +1,30 @@
 import Foundation
 import GRDB
 
+/// The name and length of the document a checked coding or turn belongs to.
+struct CheckedDocumentSize {
+    var name: String
+    var characters: Int
+}
+
 /// A coding whose range is empty, reversed, or not inside its document (``Store/codingsOutsideDocuments()``).
 struct CheckedCoding {
-    var id: Int64
-    var start: Int
-    var end: Int
+    var coding: CodingRecord
     /// Nil when the coding's document does not exist.
-    var documentName: String?
-    var documentCharacters: Int?
+    var document: CheckedDocumentSize?
 }
 
 /// A coding whose code or coder does not exist (``Store/codingsWithMissingReferences()``).
 struct DanglingCoding {
-    var id: Int64
-    var codeID: String
-    var coderID: Int64
+    var coding: CodingRecord
     var codeMissing: Bool
     var coderMissing: Bool
 }
 
 /// A turn with its document's name and length (nil when the document does not exist).
 struct CheckedTurn {
-    var documentID: Int64
-    var number: Int
-    var start: Int
-    var end: Int
-    var documentName: String?
-    var documentCharacters: Int?
-}
-
-/// A document's stored text and the columns derived from it.
-struct CheckedDocument {
-    var name: String
-    var text: String
-    var sha256: String
-    var characters: Int
-    var paragraphs: Data
-    var sentences: Data
+    var turn: TurnRecord
+    var document: CheckedDocumentSize?
 }
 
 /// A row that refers to a row that is gone (SQLite's `foreign_key_check`).
@@ -65,36 +52,38 @@ extension Store {
     /// Codings with an empty or reversed range, a range past their document's end, or no document, by id.
     func codingsOutsideDocuments() throws -> [CheckedCoding] {
         try Row.fetchAll(db, sql: """
-            SELECT c.id, c.start, c."end", d.name, d.characters
+            SELECT c.*, d.name AS document_name, d.characters AS document_characters
             FROM codings c LEFT JOIN documents d ON d.id = c.document_id
             WHERE d.id IS NULL OR c.start < 0 OR c.start >= c."end" OR c."end" > d.characters
             ORDER BY c.id
-            """).map {
-            CheckedCoding(id: $0[0], start: $0[1], end: $0[2], documentName: $0[3], documentCharacters: $0[4])
-        }
+            """).map { CheckedCoding(coding: try CodingRecord(row: $0), document: Self.documentSize($0)) }
+    }
+
+    /// A left-joined document's name and length (columns `document_name`, `document_characters`),
+    /// nil when there was no document to join.
+    private static func documentSize(_ row: Row) -> CheckedDocumentSize? {
+        guard let name: String = row["document_name"], let characters: Int = row["document_characters"] else { return nil }
+        return CheckedDocumentSize(name: name, characters: characters)
     }
 
     /// Codings whose code or coder does not exist, by id.
     func codingsWithMissingReferences() throws -> [DanglingCoding] {
         try Row.fetchAll(db, sql: """
-            SELECT c.id, c.code_id, c.coder_id, k.id IS NULL AS no_code, u.id IS NULL AS no_coder
+            SELECT c.*, k.id IS NULL AS no_code, u.id IS NULL AS no_coder
             FROM codings c LEFT JOIN codes k ON k.id = c.code_id LEFT JOIN coders u ON u.id = c.coder_id
             WHERE k.id IS NULL OR u.id IS NULL ORDER BY c.id
-            """).map {
-            DanglingCoding(id: $0[0], codeID: $0[1], coderID: $0[2], codeMissing: $0[3], coderMissing: $0[4])
-        }
+            """).map { DanglingCoding(coding: try CodingRecord(row: $0), codeMissing: $0["no_code"], coderMissing: $0["no_coder"]) }
     }
 
     /// Every turn, by document and number, streamed (one row in memory at a time).
     func forEachTurnForCheck(_ body: (CheckedTurn) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT t.document_id, t.number, t.start, t."end", d.name, d.characters
+            SELECT t.*, d.name AS document_name, d.characters AS document_characters
             FROM turns t LEFT JOIN documents d ON d.id = t.document_id
             ORDER BY t.document_id, t.number
             """)
         while let row = try rows.next() {
-            try body(CheckedTurn(documentID: row[0], number: row[1], start: row[2], end: row[3],
-                                 documentName: row[4], documentCharacters: row[5]))
+            try body(CheckedTurn(turn: try TurnRecord(row: row), document: Self.documentSize(row)))
         }
     }
 
@@ -104,13 +93,10 @@ extension Store {
     }
 
     /// Every document's text and derived columns, by id, streamed (one text in memory at a time).
-    func forEachDocumentForCheck(_ body: (CheckedDocument) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT name, text, sha256, characters, paragraphs, sentences FROM documents ORDER BY id
-            """)
-        while let row = try rows.next() {
-            try body(CheckedDocument(name: row[0], text: row[1], sha256: row[2], characters: row[3],
-                                     paragraphs: row[4], sentences: row[5]))
+    func forEachDocumentForCheck(_ body: (DocumentRecord) throws -> Void) throws {
+        let rows = try DocumentRecord.order(DocumentRecord.Columns.id).fetchCursor(db)
+        while let document = try rows.next() {
+            try body(document)
         }
     }
 }

@@ -20,8 +20,12 @@ extension Store {
         if let id = try existingCoderID(named: trimmed) {
             return id
         }
-        var coder = CoderRecord(id: nil, name: trimmed)
-        try coder.insert(db)
-        return coder.id!
+        // A coder is only a name: creating one is not recorded as part of the change that
+        // first used it, so undoing that change leaves the coder for codings made since.
+        return try withoutRecordingChanges {
+            var coder = CoderRecord(id: nil, name: trimmed)
+            try coder.insert(db)
+            return coder.id!
+        }
     }
 }

@@ -74,22 +74,7 @@ extension Store {
     /// - Returns: the change and the id of its audit entry (nil when nothing was added).
     func code(documentID: Int64, documentName: String, code: FlatCode, coder: String,
               spans: [TextSpan]) throws -> (change: CodingChange, auditID: Int64?) {
-        let change = try Project.applyCode(db, documentID: documentID, documentName: documentName,
-                                           code: code, coder: coder, spans: spans, memo: nil)
-        return (change, change.changed.isEmpty ? nil : try newestAuditID())
-    }
-
-    /// Records one audit entry and returns its id.
-    func recordAuditReturningID(
-        action: String, summary: String, actor: String? = nil,
-        before: (any Encodable)? = nil, after: (any Encodable)? = nil
-    ) throws -> Int64 {
-        try recordAudit(action: action, summary: summary, actor: actor, before: before, after: after)
-        return try newestAuditID() ?? db.lastInsertedRowID
-    }
-
-    /// The id of the newest audit entry (inside a write transaction: the one just written).
-    func newestAuditID() throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit_log")
+        try Project.applyCode(self, documentID: documentID, documentName: documentName,
+                              code: code, coder: coder, spans: spans, memo: nil)
     }
 }

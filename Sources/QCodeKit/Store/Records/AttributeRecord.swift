@@ -10,12 +10,12 @@ struct AttributeRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     var type: String
     var position: Int
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let name = Column(CodingKeys.name)
-        static let type = Column(CodingKeys.type)
-        static let position = Column(CodingKeys.position)
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
+        case id, name, type, position
     }
+
+    typealias CodingKeys = Columns
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -8,11 +8,12 @@ struct CaseRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersist
     var name: String
     var memo: String?
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let name = Column(CodingKeys.name)
-        static let memo = Column(CodingKeys.memo)
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
+        case id, name, memo
     }
+
+    typealias CodingKeys = Columns
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -8,15 +8,13 @@ struct CaseValueRecord: Codable, Sendable, Equatable, FetchableRecord, Persistab
     var attributeID: Int64
     var value: String
 
-    enum CodingKeys: String, CodingKey {
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
         case caseID = "case_id"
         case attributeID = "attribute_id"
         case value
     }
 
-    enum Columns {
-        static let caseID = Column(CodingKeys.caseID)
-        static let attributeID = Column(CodingKeys.attributeID)
-        static let value = Column(CodingKeys.value)
-    }
+    typealias CodingKeys = Columns
+
 }

@@ -18,23 +18,13 @@ struct CodeRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRec
     var keywords: String
     var position: Int
 
-    enum CodingKeys: String, CodingKey {
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
         case id
         case parentID = "parent_id"
         case name, label, colour, description, include, exclude, examples, keywords, position
     }
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let parentID = Column(CodingKeys.parentID)
-        static let name = Column(CodingKeys.name)
-        static let label = Column(CodingKeys.label)
-        static let colour = Column(CodingKeys.colour)
-        static let description = Column(CodingKeys.description)
-        static let include = Column(CodingKeys.include)
-        static let exclude = Column(CodingKeys.exclude)
-        static let examples = Column(CodingKeys.examples)
-        static let keywords = Column(CodingKeys.keywords)
-        static let position = Column(CodingKeys.position)
-    }
+    typealias CodingKeys = Columns
+
 }

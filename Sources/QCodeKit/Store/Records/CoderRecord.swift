@@ -7,10 +7,12 @@ struct CoderRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
     var id: Int64?
     var name: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let name = Column(CodingKeys.name)
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
+        case id, name
     }
+
+    typealias CodingKeys = Columns
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

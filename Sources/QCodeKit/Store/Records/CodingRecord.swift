@@ -17,7 +17,8 @@ struct CodingRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     var memoBy: String?
     var memoAt: String?
 
-    enum CodingKeys: String, CodingKey {
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
         case id
         case documentID = "document_id"
         case codeID = "code_id"
@@ -28,18 +29,7 @@ struct CodingRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
         case memoAt = "memo_at"
     }
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let documentID = Column(CodingKeys.documentID)
-        static let codeID = Column(CodingKeys.codeID)
-        static let coderID = Column(CodingKeys.coderID)
-        static let start = Column(CodingKeys.start)
-        static let end = Column(CodingKeys.end)
-        static let memo = Column(CodingKeys.memo)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let memoBy = Column(CodingKeys.memoBy)
-        static let memoAt = Column(CodingKeys.memoAt)
-    }
+    typealias CodingKeys = Columns
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -27,7 +27,8 @@ struct DocumentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     /// 1 at import; each replacement of the text adds one.
     var revision: Int
 
-    enum CodingKeys: String, CodingKey {
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
         case id, name
         case caseID = "case_id"
         case format, encoding
@@ -40,24 +41,7 @@ struct DocumentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePer
         case revision
     }
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let name = Column(CodingKeys.name)
-        static let caseID = Column(CodingKeys.caseID)
-        static let format = Column(CodingKeys.format)
-        static let encoding = Column(CodingKeys.encoding)
-        static let sourceFile = Column(CodingKeys.sourceFile)
-        static let sha256 = Column(CodingKeys.sha256)
-        static let text = Column(CodingKeys.text)
-        static let characters = Column(CodingKeys.characters)
-        static let paragraphs = Column(CodingKeys.paragraphs)
-        static let sentences = Column(CodingKeys.sentences)
-        static let importedAt = Column(CodingKeys.importedAt)
-        static let memo = Column(CodingKeys.memo)
-        static let memoBy = Column(CodingKeys.memoBy)
-        static let memoAt = Column(CodingKeys.memoAt)
-        static let revision = Column(CodingKeys.revision)
-    }
+    typealias CodingKeys = Columns
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

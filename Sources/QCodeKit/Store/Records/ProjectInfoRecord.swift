@@ -7,8 +7,10 @@ struct ProjectInfoRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
     var key: String
     var value: String
 
-    enum Columns {
-        static let key = Column(CodingKeys.key)
-        static let value = Column(CodingKeys.value)
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
+        case key, value
     }
+
+    typealias CodingKeys = Columns
 }

@@ -12,19 +12,13 @@ struct TurnRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRec
     var time: Double?
     var endTime: Double?
 
-    enum CodingKeys: String, CodingKey {
+    /// The columns, which are also the keys it is encoded and decoded with.
+    enum Columns: String, CodingKey, ColumnExpression {
         case documentID = "document_id"
         case number, speaker, start, end, time
         case endTime = "end_time"
     }
 
-    enum Columns {
-        static let documentID = Column(CodingKeys.documentID)
-        static let number = Column(CodingKeys.number)
-        static let speaker = Column(CodingKeys.speaker)
-        static let start = Column(CodingKeys.start)
-        static let end = Column(CodingKeys.end)
-        static let time = Column(CodingKeys.time)
-        static let endTime = Column(CodingKeys.endTime)
-    }
+    typealias CodingKeys = Columns
+
 }
