@@ -49,4 +49,71 @@ import Testing
         #expect(try cli.ok(["memos", "--coder", "alice", "--format", "tsv"]).split(separator: "\n").count == 1)
         #expect(try cli.ok(["memos", "--coder", "ben", "--format", "tsv"]).split(separator: "\n").count == 1)
     }
+
+    // MARK: Codebook
+
+    @Test func codebookShowGivesOneCodesWholeDefinition() throws {
+        try cli.sampleProject()
+        let shown = try cli.run(["codebook", "show", "loneliness-isolation"])
+        #expect(shown.status == 0)
+        let lines = shown.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "path         social-cure/loneliness-isolation")
+        #expect(lines[1] == "id           sc-lonely")
+        #expect(lines[2] == "label        Loneliness and isolation")
+        #expect(lines[3] == "colour       #117A5C")
+        #expect(lines[4].hasPrefix("description  Loneliness (the painful feeling") && lines[4].hasSuffix("changes over time."))
+        #expect(lines.contains { $0.hasPrefix("include      Descriptions of being alone") })
+        #expect(lines.contains { $0.hasPrefix("exclude      Low mood without reference to people") })
+        #expect(lines.contains("examples     Some weeks the only person I'd speak to was the lady on the checkout."))
+        #expect(lines.contains("keywords     lonely, alone, on my own, isolated, nobody, four walls, no one to talk to"))
+        #expect(lines.contains("parent       social-cure"))
+        #expect(lines.contains("children"))
+        #expect(shown.stdout.hasSuffix("""
+            codings      alice: 3 (3 with children)
+                         ben: 2 (2 with children)
+                         total: 5 (5 with children)
+
+            """))
+
+        let parent = try #require(try json(["codebook", "show", "sc", "--format", "json"]) as? [String: Any])
+        #expect(parent["path"] as? String == "social-cure" && parent["parent"] is NSNull)
+        #expect((parent["children"] as? [String])?.first == "social-cure/group-membership")
+        let coders = try #require(parent["coders"] as? [[String: Any]])
+        #expect(coders.map { $0["coder"] as? String } == ["alice", "ben"])
+        #expect(parent["codings"] as? Int == 0 && parent["with_children"] as? Int == 25)
+        // Without a code: the list, as before.
+        #expect(try cli.ok(["codebook", "show"]).hasPrefix("path"))
+        let unknown = try cli.run(["codebook", "show", "lonelyness"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("lonelyness"))
+    }
+
+    @Test func codebookSetEditsInPlacePrintsEachFieldAndUndoes() throws {
+        try cli.sampleProject()
+        let before = try cli.ok(["codebook", "show", "sc", "--format", "json"])
+        let set = try cli.run(["codebook", "set", "social-cure", "--label", "", "--colour", "#aabbcc",
+                               "--keywords", "groups, people", "--include", "Passages about groups."])
+        #expect(set.status == 0)
+        #expect(set.stderr == """
+            qcode: social-cure: label cleared
+            qcode: social-cure: include set to "Passages about groups."
+            qcode: social-cure: colour set to "#AABBCC"
+            qcode: social-cure: keywords set to "groups, people"
+
+            """)
+        let after = try #require(try json(["codebook", "show", "sc", "--format", "json"]) as? [String: Any])
+        #expect(after["label"] is NSNull && after["colour"] as? String == "#AABBCC")
+        #expect(after["keywords"] as? [String] == ["groups", "people"])
+        #expect(try cli.ok(["codebook", "tree"]).contains("social-cure  (0/25)"))
+        let same = try cli.run(["codebook", "set", "sc", "--colour", "#AABBCC"])
+        #expect(same.status == 0 && same.stderr == "qcode: social-cure: nothing changed\n")
+        let bad = try cli.run(["codebook", "set", "sc", "--colour", "green"])
+        #expect(bad.status == 1 && bad.stderr == "qcode: error: bad colour 'green'; expected #RRGGBB, e.g. #1B9E77\n")
+        let nothing = try cli.run(["codebook", "set", "sc"])
+        #expect(nothing.status != 0 && nothing.stderr.contains("give at least one of --label"))
+        let undo = try cli.run(["undo"])
+        #expect(undo.status == 0 && undo.stdout.contains("set label, include, colour, keywords of social-cure"))
+        #expect(try cli.ok(["codebook", "show", "sc", "--format", "json"]) == before)
+        let log = try cli.ok(["log", "--format", "tsv", "--limit", "2"])
+        #expect(log.contains("\tcodebook.set\tset label, include, colour, keywords of social-cure"))
+    }
 }
