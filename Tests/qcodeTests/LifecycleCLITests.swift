@@ -116,4 +116,43 @@ import Testing
         let log = try cli.ok(["log", "--format", "tsv", "--limit", "2"])
         #expect(log.contains("\tcodebook.set\tset label, include, colour, keywords of social-cure"))
     }
+
+    // MARK: Coders
+
+    @Test func codersAreListedRenamedAndMergedAndEachChangeUndoes() throws {
+        try cli.sampleProject()
+        let table = try cli.ok(["coders"])
+        #expect(table.hasPrefix("document           alice  ben  total\nFG01_focus-group   0      0    0\nGP02_interview     17     18   35\n"))
+        #expect(table.hasSuffix("total              49     49   98\n"))
+        let csv = try cli.ok(["coders", "--format", "csv"])
+        #expect(csv.contains("SU07_referral,15,14,29\r\n"))
+        let json = try #require(try json(["coders", "--format", "json"]) as? [[String: Any]])
+        #expect(json.map { $0["coder"] as? String } == ["alice", "ben"])
+        #expect((json[0]["documents"] as? [String: Int])?["LW01_link-worker"] == 17 && json[0]["total"] as? Int == 49)
+
+        let rename = try cli.run(["coders", "rename", "ALICE", "Alice"])
+        #expect(rename.status == 0 && rename.stderr == "qcode: renamed coder alice to Alice\n")
+        let taken = try cli.run(["coders", "rename", "Alice", "BEN"])
+        #expect(taken.status == 1)
+        #expect(taken.stderr == "qcode: error: a coder named 'ben' already exists (names compare ignoring case); merge the two coders instead\n")
+        let unknown = try cli.run(["coders", "merge", "carl", "ben"])
+        #expect(unknown.status == 1 && unknown.stderr == "qcode: error: no coder 'carl' (coders: Alice, ben)\n")
+
+        // carol codes one passage ben has coded too, and one he has not.
+        try cli.ok(["code", "GP02", "healthcare-use/gp-workload", "--chars", "950-1091", "--coder", "carol"])
+        try cli.ok(["code", "GP02", "outcomes", "--turns", "2", "--coder", "carol"])
+        let merge = try cli.run(["coders", "merge", "carol", "ben"])
+        #expect(merge.status == 0)
+        #expect(merge.stderr == "qcode: merged coder carol into ben: 1 coding(s) moved, 1 duplicate(s) dropped\n")
+        #expect(try cli.ok(["coders"]).hasSuffix("total              49     50   99\n"))
+        let undo = try cli.run(["undo"])
+        #expect(undo.status == 0 && undo.stdout.contains("merged coder carol into ben"))
+        #expect(try cli.ok(["coders"]).hasPrefix("document           Alice  ben  carol  total\n"))
+        try cli.ok(["undo"])
+        try cli.ok(["undo"])
+        try cli.ok(["undo"])
+        #expect(try cli.ok(["coders"]) == table)
+        let log = try cli.ok(["log", "--format", "tsv", "--limit", "20"])
+        #expect(log.contains("\tcoder.merge\t") && log.contains("\tcoder.rename\trenamed coder alice to Alice"))
+    }
 }
