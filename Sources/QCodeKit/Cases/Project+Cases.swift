@@ -69,17 +69,43 @@ public struct CaseImportReport: Sendable {
     public var created: Int = 0
     public var updated: Int = 0
     public var attributes: [AttributeInfo] = []
+    /// Things worth telling the user, such as a column matched to an existing attribute
+    /// whose name differs only in case.
+    public var notes: [String] = []
 }
 
 /// Errors about cases.
 public enum CaseError: Error, CustomStringConvertible, Equatable {
     case notFound(String)
+    case emptyName
+    case nameTaken(String)
+    case mergeIntoItself(String)
+    /// Both cases have a value for these attributes and the values differ.
+    case conflictingValues(from: String, into: String, [CaseValueConflict])
+    case noAttribute(String)
+    case badValue(attribute: String, type: AttributeType, value: String)
 
     public var description: String {
         switch self {
         case .notFound(let name): return "no case '\(name)' (see 'qcode cases list')"
+        case .emptyName: return "a case name cannot be empty"
+        case .nameTaken(let name): return "a case named '\(name)' already exists"
+        case .mergeIntoItself(let name): return "cannot merge case '\(name)' into itself"
+        case .conflictingValues(let from, let into, let conflicts):
+            let list = conflicts.map { "\($0.attribute) ('\($0.from)' vs '\($0.into)')" }.joined(separator: ", ")
+            return "cases \(from) and \(into) have different values for \(list); choose whose values to keep"
+        case .noAttribute(let name): return "no attribute '\(name)'"
+        case .badValue(let attribute, let type, let value):
+            return "'\(value)' is not a valid \(type.rawValue) value for attribute '\(attribute)'"
         }
     }
+}
+
+/// An attribute two merged cases both have, with different values.
+public struct CaseValueConflict: Sendable, Equatable {
+    public var attribute: String
+    public var from: String
+    public var into: String
 }
 
 extension Project {
@@ -89,10 +115,18 @@ extension Project {
         try write { store in
             var report = CaseImportReport()
             var attributeIDs: [String: Int64] = [:]
+            let existing = try store.attributeRecords()
             for (position, column) in table.columns.enumerated() {
                 let type = table.types[column] ?? .text
-                attributeIDs[column] = try store.upsertAttribute(named: column, type: type, position: position)
-                report.attributes.append(AttributeInfo(name: column, type: type))
+                // A column differing only in case from an attribute ("Age", "age") is that attribute.
+                var name = column
+                if !existing.contains(where: { $0.name == column }),
+                   let match = existing.first(where: { $0.name.lowercased() == column.lowercased() }) {
+                    name = match.name
+                    report.notes.append("column '\(column)' matched the existing attribute '\(match.name)'")
+                }
+                attributeIDs[column] = try store.upsertAttribute(named: name, type: type, position: position)
+                report.attributes.append(AttributeInfo(name: name, type: type))
             }
             let values = try store.makeCaseValueWriter()
             for row in table.rows {
@@ -113,8 +147,8 @@ extension Project {
                     }
                 }
             }
-            try store.recordAudit(action: "cases.import",
-                                  summary: "cases from \(source): \(report.created) new, \(report.updated) updated")
+            try store.record(.cases(CaseEdit(operation: .import, subjects: [source])),
+                             summary: "cases from \(source): \(report.created) new, \(report.updated) updated")
             return report
         }
     }
@@ -146,10 +180,10 @@ extension Project {
                 guard create else { throw CaseError.notFound(name) }
                 caseID = try store.createCase(named: name)
             }
-            let before = try store.caseName(ofDocument: documentID)
             try store.setCase(caseID, ofDocument: documentID)
-            try store.recordAudit(action: "cases.link", summary: "linked document \(query) to case \(name)",
-                                  before: before, after: name)
+            let document = try store.documentName(id: documentID) ?? query
+            try store.record(.cases(CaseEdit(operation: .link, subjects: [name], detail: document)),
+                             summary: "linked document \(query) to case \(name)")
         }
     }
 }

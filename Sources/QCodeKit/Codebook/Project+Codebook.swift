@@ -91,8 +91,8 @@ extension Project {
                 try store.setCodebookDescription(description)
             }
             _ = try store.flatCodes()  // refuses a result with cycles or clashing names
-            try store.recordAudit(action: "codebook.import",
-                                  summary: "codebook from \(source): \(report.added) added, \(report.updated) updated")
+            try store.record(.codebook(CodebookEdit(operation: .import, subjects: [source])),
+                             summary: "codebook from \(source): \(report.added) added, \(report.updated) updated")
             return report
         }
     }

@@ -7,19 +7,22 @@ public enum CodebookEditError: Error, CustomStringConvertible, Equatable {
     case moveIntoOwnSubtree(String, String)
     case mergeIntoItself(String)
     case mergeIntoDescendant(String, String)
+    case badColour(String)
 
     public var description: String {
         switch self {
         case .exists(let path):
             return "code '\(path)' already exists"
         case .codedCodes(let path, let codings):
-            return "code '\(path)' and its children hold \(codings) coding(s); use --force to remove them too, or 'qcode codebook merge' to keep them"
+            return "code '\(path)' and its children hold \(codings) coding(s); remove them with it, or merge the code into another to keep them"
         case .moveIntoOwnSubtree(let path, let target):
             return "cannot move '\(path)' under '\(target)', which is inside it"
         case .mergeIntoItself(let path):
             return "cannot merge '\(path)' into itself"
         case .mergeIntoDescendant(let path, let target):
             return "cannot merge '\(path)' into '\(target)', which is inside it"
+        case .badColour(let value):
+            return "bad colour '\(value)'; expected #RRGGBB, e.g. #1B9E77"
         }
     }
 }
@@ -28,7 +31,10 @@ extension Project {
     /// Adds a code at `path` (its parent must exist); returns it.
     @discardableResult
     public func addCode(path: String, definition: CodeDefinition) throws -> FlatCode {
-        try write { store in
+        if let colour = definition.colour, !Codebook.isValidColour(colour) {
+            throw CodebookEditError.badColour(colour)
+        }
+        return try write { store in
             let codePath = CodePath(path)
             guard !codePath.isEmpty else { throw CodebookError(.missingName(parent: nil, position: 1)) }
             var parent: FlatCode?
@@ -48,7 +54,7 @@ extension Project {
             }
             try store.insertCode(row)
             _ = try store.flatCodes()
-            try store.recordAudit(action: "codebook.add", summary: "added code \(fullPath)", after: row)
+            try store.record(.codebook(CodebookEdit(operation: .add, subjects: [fullPath])), summary: "added code \(fullPath)")
             return row
         }
     }
@@ -62,8 +68,8 @@ extension Project {
             let newPath = code.parentID == nil ? renamed.name : (code.path as NSString).deletingLastPathComponent + "/" + renamed.name
             try store.updateCode(renamed)
             _ = try store.flatCodes()  // validates the new name (no '/', unique among siblings)
-            try store.recordAudit(action: "codebook.rename", summary: "renamed \(code.path) to \(newPath)",
-                                  before: code, after: renamed)
+            try store.record(.codebook(CodebookEdit(operation: .rename, subjects: [code.path, newPath])),
+                             summary: "renamed \(code.path) to \(newPath)")
             return (code.path, newPath)
         }
     }
@@ -90,8 +96,8 @@ extension Project {
             try store.updateCode(moved)
             _ = try store.flatCodes()
             let newPath = parentPath.map { "\($0)/\(code.name)" } ?? code.name
-            try store.recordAudit(action: "codebook.move", summary: "moved \(code.path) to \(newPath)",
-                                  before: code, after: moved)
+            try store.record(.codebook(CodebookEdit(operation: .move, subjects: [code.path, newPath])),
+                             summary: "moved \(code.path) to \(newPath)")
             return (code.path, newPath)
         }
     }
@@ -112,8 +118,8 @@ extension Project {
             try store.moveChildren(of: from.id, under: into.id)
             try store.deleteCode(id: from.id)
             _ = try store.flatCodes()  // children with clashing names under the target abort the merge
-            try store.recordAudit(action: "codebook.merge", summary: "merged \(from.path) into \(into.path) (\(count) codings)",
-                                  before: from, after: into)
+            try store.record(.codebook(CodebookEdit(operation: .merge, subjects: [from.path, into.path])),
+                             summary: "merged \(from.path) into \(into.path) (\(count) codings)")
             return (from.path, into.path, count)
         }
     }
@@ -128,17 +134,13 @@ extension Project {
             if codings > 0 && !force {
                 throw CodebookEditError.codedCodes(path: code.path, codings: codings)
             }
-            let removedCodings = try store.codings(codeIDs: ids).map {
-                "\($0.documentID):\($0.codeID):\($0.coderID):\($0.start)-\($0.end)"
-            }
             try store.deleteCodings(codeIDs: ids)
             // Children first, so the parent references never dangle.
             for id in ids.reversed() {
                 try store.deleteCode(id: id)
             }
-            try store.recordAudit(action: "codebook.remove",
-                                  summary: "removed \(code.path) (\(ids.count) code(s), \(codings) coding(s))",
-                                  before: removedCodings)
+            try store.record(.codebook(CodebookEdit(operation: .remove, subjects: [code.path])),
+                             summary: "removed \(code.path) (\(ids.count) code(s), \(codings) coding(s))")
             return (code.path, ids.count, codings)
         }
     }

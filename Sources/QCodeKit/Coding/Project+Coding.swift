@@ -104,18 +104,6 @@ extension Project {
             return change
         }
     }
-
-    /// Sets or clears the memo of one coding.
-    public func setCodingMemo(id: Int64, memo: String?) throws {
-        try write { store in
-            guard let coding = try store.coding(id: id) else {
-                throw CodingError.noSuchCoding(id)
-            }
-            try store.setCodingMemo(id: id, memo: memo)
-            try store.recordAudit(action: "coding.memo", summary: "memo on coding \(id)",
-                                  before: coding.memo, after: memo)
-        }
-    }
 }
 
 /// A coding to add in bulk: document by id, code by id, coder by name (as the audit log

@@ -91,15 +91,22 @@ extension Project {
         try read { store in try store.document(named: query) }
     }
 
-    /// Sets or clears a document's memo.
-    public func setDocumentMemo(_ query: String, memo: String?) throws {
+    /// Sets or clears a document's memo, as written by `author` (the project's user when
+    /// nil), recording who and when.
+    ///
+    /// - Returns: the document's memo as it now stands (text empty when cleared).
+    @discardableResult
+    public func setDocumentMemo(_ query: String, memo: String?, author: String? = nil) throws -> MemoEntry {
         try write { store in
             let id = try store.documentID(named: query)
             let before = try store.documentMemo(id: id)
-            try store.setDocumentMemo(id: id, memo: memo)
-            let name = try store.documentRecord(id)?.name ?? query
+            let by = try store.memoAuthor(author)
+            try store.setDocumentMemo(id: id, memo: memo, author: by)
+            let stored = try store.documentRecord(id)
+            let name = stored?.name ?? query
             try store.record(.documentMemo(DocumentMemoChange(document: name, before: before, after: memo)),
-                             summary: "memo on document \(name)")
+                             summary: "memo on document \(name)", actor: by)
+            return MemoEntry(kind: .document, document: name, author: stored?.memoBy, at: stored?.memoAt, text: memo ?? "")
         }
     }
 }

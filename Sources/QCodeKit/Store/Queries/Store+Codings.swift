@@ -100,9 +100,14 @@ extension Store {
 
     // MARK: Changing
 
-    /// Sets or clears a coding's memo.
-    func setCodingMemo(id: Int64, memo: String?) throws {
-        _ = try CodingRecord.filter(key: id).updateAll(db, CodingRecord.Columns.memo.set(to: memo))
+    /// Sets or clears a coding's memo, recording who wrote it and when (both cleared with
+    /// the memo).
+    func setCodingMemo(id: Int64, memo: String?, author: String?) throws {
+        _ = try CodingRecord.filter(key: id).updateAll(db, [
+            CodingRecord.Columns.memo.set(to: memo),
+            CodingRecord.Columns.memoBy.set(to: memo == nil ? nil : author),
+            CodingRecord.Columns.memoAt.set(to: memo == nil ? nil : Clock.now()),
+        ])
     }
 
     /// Deletes one coding.

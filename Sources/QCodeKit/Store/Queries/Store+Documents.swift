@@ -93,9 +93,14 @@ extension Store {
         try DocumentRecord.filter(key: id).select(DocumentRecord.Columns.memo, as: String.self).fetchOne(db)
     }
 
-    /// Sets or clears a document's memo.
-    func setDocumentMemo(id: Int64, memo: String?) throws {
-        _ = try DocumentRecord.filter(key: id).updateAll(db, DocumentRecord.Columns.memo.set(to: memo))
+    /// Sets or clears a document's memo, recording who wrote it and when (both cleared
+    /// with the memo).
+    func setDocumentMemo(id: Int64, memo: String?, author: String?) throws {
+        _ = try DocumentRecord.filter(key: id).updateAll(db, [
+            DocumentRecord.Columns.memo.set(to: memo),
+            DocumentRecord.Columns.memoBy.set(to: memo == nil ? nil : author),
+            DocumentRecord.Columns.memoAt.set(to: memo == nil ? nil : Clock.now()),
+        ])
     }
 
     /// The name of the case a document is linked to, if any.

@@ -13,7 +13,8 @@ extension QCode {
                 (community-belonging) or the code's id works too. Segments compare ignoring case, \
                 and spaces, hyphens and underscores alike.
                 """,
-            subcommands: [ImportFile.self, Export.self, ShowCodes.self, Tree.self, Add.self, Rename.self, Move.self, Merge.self, Remove.self],
+            subcommands: [ImportFile.self, Export.self, ShowCodes.self, Tree.self, Add.self, Set.self, Rename.self, Move.self, Merge.self,
+                          Remove.self],
             defaultSubcommand: Tree.self)
     }
 }
@@ -75,23 +76,68 @@ extension QCode.CodebookCommand {
         }
     }
 
-    /// `qcode codebook show`
+    /// `qcode codebook show [CODE]`
     struct ShowCodes: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "List codes with their definitions (JSON is nested).")
+            commandName: "show", abstract: "List codes with their definitions, or show one code's whole definition.",
+            discussion: """
+                With a code: its path, id, label, colour, description, include and exclude, \
+                examples, keywords, parent and children, and each coder's codings of it (of the \
+                code itself, and with its children). Without: every code (JSON is nested).
+
+                Examples:
+                  qcode codebook show social-cure/loneliness-isolation
+                  qcode codebook show loneliness-isolation --format json
+                """)
 
         @OptionGroup var projectOptions: ProjectOptions
         @OptionGroup var formatOptions: FormatOptions
 
+        @Argument(help: "The code: its path, a unique path suffix, or its id (default: list every code).")
+        var code: String?
+
         func run() throws {
             try runReportingErrors {
                 let project = try projectOptions.open()
+                if let code {
+                    return try show(try project.codeDetails(code))
+                }
                 let codes = try project.codes()
                 let table = Tabular(
                     headers: ["path", "id", "label", "description"],
                     rows: codes.map { [$0.path, $0.id, $0.label ?? "", $0.description ?? ""] })
                 try formatOptions.print(table, json: CodeJSON.tree(try project.codebook()))
             }
+        }
+
+        /// One code: a field per line for people, field/value rows for csv and tsv.
+        private func show(_ details: CodeDetails) throws {
+            let code = details.code
+            var fields: [(String, [String])] = [
+                ("path", [code.path]), ("id", [code.id]), ("label", [code.label ?? ""]), ("colour", [code.colour ?? ""]),
+                ("description", [code.description ?? ""]), ("include", [code.include ?? ""]),
+                ("exclude", [code.exclude ?? ""]), ("examples", code.examples),
+                ("keywords", [code.keywords.joined(separator: ", ")]),
+                ("parent", [details.parent ?? ""]), ("children", details.children),
+            ]
+            fields.append(("codings", details.coders.map { "\($0.coder): \($0.codings) (\($0.withChildren) with children)" }
+                           + ["total: \(details.codings) (\(details.withChildren) with children)"]))
+            guard formatOptions.format == .table else {
+                let rows = fields.map { [$0.0, $0.1.joined(separator: "\n")] }
+                return try formatOptions.print(Tabular(headers: ["field", "value"], rows: rows), json: details)
+            }
+            let width = fields.map(\.0.count).max()! + 2
+            var lines: [String] = []
+            for (name, values) in fields {
+                let label = name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let shown: [String] = values.isEmpty
+                    ? [""] : values.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+                for (index, value) in shown.enumerated() {
+                    let line = (index == 0 ? label : String(repeating: " ", count: width)) + value
+                    lines.append(String(line.reversed().drop(while: { $0 == " " }).reversed()))
+                }
+            }
+            Console.output(lines.joined(separator: "\n"))
         }
     }
 
@@ -178,6 +224,54 @@ extension QCode.CodebookCommand {
         }
     }
 
+    /// `qcode codebook set CODE --label ...`
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Edit a code's definition in place; its id, path and codings stay.",
+            discussion: """
+                Give any of the options; an empty value clears that field. Prints each field \
+                it changed.
+                """)
+
+        @OptionGroup var projectOptions: ProjectOptions
+        @Argument(help: "The code: its path, a unique path suffix, or its id.") var code: String
+
+        @Option(name: .long, help: "Human-readable title.") var label: String?
+        @Option(name: .long, help: "Definition.") var description: String?
+        @Option(name: .long, help: "When to use it.") var include: String?
+        @Option(name: .long, help: "When not to use it.") var exclude: String?
+        @Option(name: .long, help: "Colour as #RRGGBB.") var colour: String?
+        @Option(name: .long, help: ArgumentHelp("Keywords, comma-separated (replacing the old ones).", valueName: "list"))
+        var keywords: String?
+
+        var edits: CodeFieldEdits {
+            CodeFieldEdits(label: label, description: description, include: include, exclude: exclude, colour: colour,
+                           keywords: keywords.map { $0.split(separator: ",").map(String.init) })
+        }
+
+        func validate() throws {
+            if edits.isEmpty {
+                throw ValidationError("give at least one of --label, --description, --include, --exclude, --colour, --keywords")
+            }
+        }
+
+        func run() throws {
+            try runReportingErrors {
+                let result = try projectOptions.open().setCodeFields(code, edits)
+                if result.changes.isEmpty {
+                    Console.message("\(result.path): nothing changed")
+                }
+                for change in result.changes {
+                    if let after = change.after {
+                        Console.message("\(result.path): \(change.field) set to \"\(after)\"")
+                    } else {
+                        Console.message("\(result.path): \(change.field) cleared")
+                    }
+                }
+            }
+        }
+    }
+
     /// `qcode codebook rename PATH NAME`
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Rename a code; its codings stay.")
@@ -243,7 +337,13 @@ extension QCode.CodebookCommand {
 
         func run() throws {
             try runReportingErrors {
-                let result = try projectOptions.open().removeCode(code, force: force)
+                let result: (path: String, codes: Int, codings: Int)
+                do {
+                    result = try projectOptions.open().removeCode(code, force: force)
+                } catch let error as CodebookEditError {
+                    guard case .codedCodes(let path, let codings) = error else { throw error }
+                    throw CommandError("code '\(path)' and its children hold \(codings) coding(s); use --force to remove them too, or 'qcode codebook merge' to keep them")
+                }
                 let lost = result.codings > 0 ? "; \(result.codings) coding(s) deleted" : ""
                 Console.message("removed \(result.path) (\(result.codes) code(s)\(lost))")
             }
@@ -276,4 +376,10 @@ struct CodeJSON: Encodable {
         }
         return build(codebook.codes, parent: nil)
     }
+}
+
+/// An error whose message names the command's own options (library errors never do).
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
