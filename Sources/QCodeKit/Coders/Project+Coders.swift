@@ -12,12 +12,13 @@ public struct CoderOverview: Sendable, Equatable {
 
     /// Every document's name, in import order.
     public var documents: [String]
-    /// Every coder, by name (ignoring case).
+    /// Every coder with at least one coding, by name (ignoring case). A coder whose codings
+    /// were all removed or undone is not listed (the name stays known to the project).
     public var coders: [Coder]
 
     /// Builds the overview from plain counts: `counts` holds (coder, document id, codings)
-    /// for each pair that has any; every coder in `coderNames` and every document in
-    /// `documents` appears, with zeros where there are none.
+    /// for each pair that has any; every coder in `coderNames` that has codings and every
+    /// document in `documents` appears, with zeros where there are none.
     init(coderNames: [String], documents: [(id: Int64, name: String)], counts: [(coder: String, documentID: Int64, codings: Int)]) {
         let names = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.name) })
         var byCoder: [String: [String: Int]] = [:]
@@ -32,6 +33,7 @@ public struct CoderOverview: Sendable, Equatable {
                 let perDocument = byCoder[name] ?? [:]
                 return Coder(coder: name, documents: perDocument, total: perDocument.values.reduce(0, +))
             }
+            .filter { $0.total > 0 }
     }
 
     /// Codings of one document, all coders together.

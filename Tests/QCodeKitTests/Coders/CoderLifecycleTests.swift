@@ -17,14 +17,14 @@ import Testing
         try project.segments().map { "\($0.code):\($0.coder):\($0.start)-\($0.end)" }.sorted()
     }
 
-    @Test func theOverviewCountsEachCodersCodingsPerDocumentWithZerosAndTotals() {
+    @Test func theOverviewCountsEachCodersCodingsPerDocumentWithZerosAndTotalsAndLeavesOutCodersWithNone() {
         let overview = CoderOverview(coderNames: ["bob", "Ann", "carol"], documents: [(1, "one"), (2, "two")],
                                      counts: [("Ann", 1, 3), ("bob", 1, 1), ("bob", 2, 4), ("ghost", 9, 1)])
-        #expect(overview.coders.map(\.coder) == ["Ann", "bob", "carol"])
-        #expect(overview.coders.map(\.total) == [3, 5, 0])
+        #expect(overview.coders.map(\.coder) == ["Ann", "bob"])
+        #expect(overview.coders.map(\.total) == [3, 5])
         #expect(overview.total(of: "one") == 4 && overview.total == 8)
-        #expect(overview.tabular.headers == ["document", "Ann", "bob", "carol", "total"])
-        #expect(overview.tabular.rows == [["one", "3", "1", "0", "4"], ["two", "0", "4", "0", "4"], ["total", "3", "5", "0", "8"]])
+        #expect(overview.tabular.headers == ["document", "Ann", "bob", "total"])
+        #expect(overview.tabular.rows == [["one", "3", "1", "4"], ["two", "0", "4", "4"], ["total", "3", "5", "8"]])
     }
 
     @Test func theOverviewReadsTheProject() throws {
