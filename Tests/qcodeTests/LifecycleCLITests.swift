@@ -155,4 +155,57 @@ import Testing
         let log = try cli.ok(["log", "--format", "tsv", "--limit", "20"])
         #expect(log.contains("\tcoder.merge\t") && log.contains("\tcoder.rename\trenamed coder alice to Alice"))
     }
+
+    // MARK: Cases
+
+    @Test func casesAreRenamedSetMergedUnlinkedAndRemovedAndEachChangeUndoes() throws {
+        try cli.sampleProject()
+        let start = try cli.ok(["cases", "list", "--format", "json"])
+
+        let bad = try cli.run(["cases", "set", "SU07", "age=old"])
+        #expect(bad.status == 1 && bad.stderr == "qcode: error: 'old' is not a valid integer value for attribute 'age'\n")
+        let age = try cli.run(["cases", "set", "SU07", "AGE=72"])
+        #expect(age.stderr == "qcode: SU07: age set to 72 (was 71)\n")
+        let new = try cli.run(["cases", "set", "SU07", "choir=yes"])
+        #expect(new.stderr == "qcode: added attribute choir (boolean)\nqcode: SU07: choir set to yes\n")
+        let unset = try cli.run(["cases", "unset", "SU07", "Choir"])
+        #expect(unset.stderr == "qcode: SU07: choir cleared (was yes)\n")
+        let rename = try cli.run(["cases", "rename", "SU07", "SU07b"])
+        #expect(rename.stderr == "qcode: renamed case SU07 to SU07b\n")
+
+        let refused = try cli.run(["cases", "merge", "SU07b", "SU12"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("qcode: error: cases SU07b and SU12 have different values for age ('72' vs '52'), "))
+        #expect(refused.stderr.hasSuffix("give --prefer a to keep SU07b's or --prefer b to keep SU12's\n"))
+        let merged = try cli.run(["cases", "merge", "SU07b", "SU12", "--prefer", "b"])
+        #expect(merged.status == 0)
+        #expect(merged.stderr.hasPrefix("qcode: merged case SU07b into SU12: 2 document(s) moved, 0 value(s) taken\nqcode: age: kept '52'"))
+        #expect(try cli.ok(["cases", "show", "SU12", "--format", "csv"]).contains("documents,\"SU07_followup, SU07_referral, SU12_followup\""))
+
+        let unlink = try cli.run(["cases", "unlink", "GP02"])
+        #expect(unlink.stderr == "qcode: unlinked GP02_interview from case GP02\n")
+        let remove = try cli.run(["cases", "remove", "SU12"])
+        #expect(remove.stderr == "qcode: removed case SU12; 3 document(s) unlinked: SU07_followup, SU07_referral, SU12_followup\n")
+        let unknown = try cli.run(["cases", "remove", "SU99"])
+        #expect(unknown.status == 1 && unknown.stderr == "qcode: error: no case 'SU99' (see 'qcode cases list')\n")
+
+        for _ in 0..<7 { try cli.ok(["undo"]) }
+        #expect(try cli.ok(["cases", "list", "--format", "json"]) == start)
+        let log = try cli.ok(["log", "--format", "tsv", "--limit", "20"])
+        for action in ["case.set", "case.unset", "case.rename", "case.merge", "case.unlink", "case.remove"] {
+            #expect(log.contains("\t\(action)\t"), "\(action)")
+        }
+    }
+
+    @Test func casesImportMatchesAColumnThatDiffersOnlyInCase() throws {
+        try cli.sampleProject()
+        try cli.write("more.csv", "participant_id,AGE,Sex\nSU01,68,female\n")
+        let result = try cli.run(["cases", "import", "more.csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("qcode: note: more.csv: column 'AGE' matched the existing attribute 'age'\n"))
+        #expect(result.stderr.contains("attributes: age (integer), sex (text)"))
+        let list = try cli.ok(["cases", "list", "--format", "csv"])
+        #expect(!list.contains("AGE") && !list.contains("age_2"))
+        #expect(try cli.ok(["cases", "show", "SU01", "--format", "csv"]).contains("age,68"))
+    }
 }
