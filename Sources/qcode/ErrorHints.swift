@@ -17,6 +17,8 @@ enum ErrorHints {
             return "choose it with --unit"
         case ExportError.severalCoders:
             return "choose one with --coder"
+        case CodingError.noCoder:
+            return "give --coder NAME or set QCODE_CODER"
         case PseudonymiseError.noNames:
             return "give --map FILE or --speakers"
         default:

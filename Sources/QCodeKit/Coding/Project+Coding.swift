@@ -16,7 +16,7 @@ public enum CodingError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .noCoder: return "no coder: give --coder NAME or set QCODE_CODER"
+        case .noCoder: return "no coder named"
         case .badCoderName(let name): return "'\(name)' is not a usable coder name"
         case .noSuchCoding(let id): return "no coding with id \(id)"
         }

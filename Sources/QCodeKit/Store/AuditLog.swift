@@ -1,29 +1,9 @@
 import Foundation
 import GRDB
 
-/// The audit trail: who changed what, when, with the state before and after as JSON,
-/// so that a change can be reviewed and undone.
+/// The audit trail: who changed what (`AuditAction`), when, and the changeset of the
+/// change, so that it can be reviewed and undone. Entries are written by `Store.record`.
 public enum AuditLog {
-    /// Records one change inside the caller's transaction.
-    ///
-    /// - Parameters:
-    ///   - action: a short verb phrase (`import`, `code`, `codebook.rename`, ...).
-    ///   - summary: one line for people.
-    ///   - actor: the coder or user responsible, if known.
-    ///   - before: the affected state before the change (any `Encodable`), if any.
-    ///   - after: the state after the change, if any.
-    ///
-    /// Deprecated path kept while features move to `Store.recordAudit`, which takes the
-    /// acting user from the project instead of the environment.
-    static func record(
-        _ db: Database, action: String, summary: String, actor: String? = nil,
-        before: (any Encodable)? = nil, after: (any Encodable)? = nil
-    ) throws {
-        try insert(db, name: action, summary: summary,
-                   actor: actor ?? ProcessInfo.processInfo.environment["QCODE_CODER"],
-                   before: try json(before), after: try json(after), changes: nil)
-    }
-
     /// Inserts one row; returns its id.
     @discardableResult
     static func insert(

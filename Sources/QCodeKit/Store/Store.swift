@@ -40,22 +40,6 @@ struct Store {
         return try recorder.paused(body)
     }
 
-    /// Records one change in the audit log, inside this transaction.
-    ///
-    /// - Parameters:
-    ///   - action: a short verb phrase (`import`, `code`, `codebook.rename`, ...).
-    ///   - summary: one line for people.
-    ///   - actor: the coder responsible; the project's user when nil.
-    ///   - before: the affected state before the change, if any.
-    ///   - after: the state after the change, if any.
-    func recordAudit(
-        action: String, summary: String, actor: String? = nil,
-        before: (any Encodable)? = nil, after: (any Encodable)? = nil
-    ) throws {
-        try AuditLog.insert(db, name: action, summary: summary, actor: actor ?? user,
-                            before: try AuditLog.json(before), after: try AuditLog.json(after),
-                            changes: try recorder?.takeChangeset())
-    }
 }
 
 /// Test hooks, set by the CLI from its environment (the library reads none).
