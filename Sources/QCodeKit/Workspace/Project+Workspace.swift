@@ -183,7 +183,7 @@ extension Project {
         if case .some(let seen) = expected, seen != current.memo {
             throw WorkspaceChangeError.memoChanged(code: path, start: target.start, end: target.end)
         }
-        try store.setCodingMemo(rowID: current.id, memo: memo)
+        try store.setCodingMemo(id: current.id, memo: memo, author: coder)
         let before = CodingSnapshot(document: target.documentID, code: target.codeID, coder: target.coder,
                                     start: target.start, end: target.end, memo: current.memo)
         var after = before

@@ -53,11 +53,6 @@ extension Store {
         try CodingRecord.deleteOne(db, key: rowID)
     }
 
-    /// Sets one coding row's memo (found with `coding(matching:)` in this transaction).
-    func setCodingMemo(rowID: Int64, memo: String?) throws {
-        try CodingRecord.filter(key: rowID).updateAll(db, CodingRecord.Columns.memo.set(to: memo))
-    }
-
     /// A document's name, or nil when there is no document with that id.
     func documentName(id: Int64) throws -> String? {
         try DocumentRecord.select(DocumentRecord.Columns.name).filter(key: id).asRequest(of: String.self).fetchOne(db)

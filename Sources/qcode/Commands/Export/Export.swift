@@ -63,6 +63,12 @@ enum ExportDestination {
             return
         }
         let url = URL(fileURLWithPath: file)
+        // Never rename over something that is not a plain file (a folder, /dev/null, a pipe).
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+           isDirectory.boolValue || (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) != .typeRegular {
+            throw ExportFileError(path: file, reason: "not a regular file (leave out --out to write to standard output)")
+        }
         let partial = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         guard FileManager.default.createFile(atPath: partial.path, contents: nil),
@@ -80,6 +86,12 @@ enum ExportDestination {
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: partial)
+            if let cocoa = error as? CocoaError, cocoa.code == .fileWriteOutOfSpace {
+                throw ExportFileError(path: file, reason: "the disk is full; nothing was written")
+            }
+            if let posix = error as? POSIXError, posix.code == .ENOSPC {
+                throw ExportFileError(path: file, reason: "the disk is full; nothing was written")
+            }
             throw error
         }
     }
@@ -93,5 +105,6 @@ enum ExportDestination {
 /// A file that cannot be written.
 struct ExportFileError: Error, CustomStringConvertible {
     var path: String
-    var description: String { "\(path): cannot write there" }
+    var reason = "cannot write there"
+    var description: String { "\(path): \(reason)" }
 }
