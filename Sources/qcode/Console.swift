@@ -26,6 +26,9 @@ enum Console {
     /// The project file this run opened, so that an SQLite failure later (a lock held past
     /// the busy timeout, a full disk) can be reported against it.
     nonisolated(unsafe) static var projectPath: String?
+    /// The new file this run writes (a copy, a pseudonymised project), which a full disk
+    /// is reported against instead of the project.
+    nonisolated(unsafe) static var outputPath: String?
 
     /// True when standard output is a terminal and colour is not disabled by NO_COLOR.
     static var useColour: Bool {
@@ -42,7 +45,10 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        if let path = Console.projectPath, let plain = ProjectError(sqliteFailure: error, path: path) {
+        if let path = Console.projectPath, var plain = ProjectError(sqliteFailure: error, path: path) {
+            if case .diskFull(_, let certain) = plain, let output = Console.outputPath {
+                plain = .diskFull(output, certain: certain)
+            }
             Console.message("error: \(plain)")
         } else if let hint = ErrorHints.hint(for: error) {
             Console.message("error: \(error): \(hint)")

@@ -47,6 +47,7 @@ extension QCode {
 
         func run() throws {
             try runReportingErrors {
+                Console.outputPath = out
                 let project = try projectOptions.open()
                 var pairs: [(name: String, pseudonym: String)] = []
                 if speakers {

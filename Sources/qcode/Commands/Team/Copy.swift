@@ -35,6 +35,7 @@ extension QCode {
 
         func run() throws {
             try runReportingErrors {
+                Console.outputPath = out
                 let report = try projectOptions.open().copy(to: URL(fileURLWithPath: out), forCoder: coder)
                 let whose = report.coder.map { "\($0)'s \(report.codings) coding(s)" } ?? "no codings"
                 Console.message("wrote \(out): \(report.documents) document(s), \(report.codes) code(s), \(report.cases) case(s), \(whose)")
