@@ -70,7 +70,7 @@ struct ProjectMerger {
             try store.setDocumentCase(documentID: id(link.document), caseID: caseIDs[link.caseName])
         }
         for memo in plan.documentMemos {
-            try store.setDocumentMemo(documentID: id(memo.document), memo: memo.memo)
+            try store.setDocumentMemo(id: id(memo.document), memo: memo.memo, author: nil)
         }
         var coderIDs: [String: Int64] = [:]
         let store = self.store

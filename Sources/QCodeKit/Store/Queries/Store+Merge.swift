@@ -166,11 +166,6 @@ extension Store {
         try db.execute(sql: "UPDATE documents SET case_id = ? WHERE id = ?", arguments: [caseID, documentID])
     }
 
-    /// Sets a document's memo.
-    func setDocumentMemo(documentID: Int64, memo: String?) throws {
-        try db.execute(sql: "UPDATE documents SET memo = ? WHERE id = ?", arguments: [memo, documentID])
-    }
-
     /// The id of a coder (matched ignoring case), created on first use.
     func mergeCoderID(named name: String) throws -> Int64 {
         try Project.coderID(db, name: name)
