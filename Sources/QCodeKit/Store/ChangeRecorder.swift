@@ -11,7 +11,7 @@ import GRDB
 final class ChangeRecorder {
     /// The recorded tables, parents before children.
     static let tables = ["project_info", "coders", "cases", "attributes", "case_values",
-                         "documents", "turns", "codes", "codings"]
+                         "documents", "turns", "codes", "codings", "document_marks"]
 
     private let connection: OpaquePointer
     private var session: UnsafeMutableRawPointer?

@@ -21,6 +21,7 @@ enum Schema {
             try db.execute(sql: #"CREATE INDEX codings_text_order ON codings(document_id, start, "end", code_id, coder_id, memo)"#)
         }
         migrator.registerMigration("v3-undo-everything", migrate: undoEverything)
+        migrator.registerMigration("v4-done-marks", migrate: doneMarks)
         return migrator
     }
 
@@ -66,6 +67,20 @@ enum Schema {
             CREATE INDEX codings_text_order ON codings(document_id, start, "end", code_id, coder_id, memo);
 
             \(codingsInsideDocument)
+            """)
+    }
+
+    /// Format 4: a coder can mark a document as fully coded, so that exports tell "coded,
+    /// nothing found" (0) from "not coded" (missing). One mark per document and coder.
+    private static func doneMarks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE document_marks (
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                coder_id    INTEGER NOT NULL REFERENCES coders(id) ON DELETE RESTRICT,
+                marked_at   TEXT NOT NULL,
+                PRIMARY KEY (document_id, coder_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX document_marks_coder ON document_marks(coder_id);
             """)
     }
 

@@ -42,6 +42,8 @@ extension Store {
         try db.execute(sql: "UPDATE OR IGNORE codings SET coder_id = ? WHERE coder_id = ?", arguments: [targetID, sourceID])
         let dropped = try codingCount(coderID: sourceID)
         try db.execute(sql: "DELETE FROM codings WHERE coder_id = ?", arguments: [sourceID])
+        try db.execute(sql: "UPDATE OR IGNORE document_marks SET coder_id = ? WHERE coder_id = ?", arguments: [targetID, sourceID])
+        try db.execute(sql: "DELETE FROM document_marks WHERE coder_id = ?", arguments: [sourceID])
         return (total - dropped, dropped)
     }
 

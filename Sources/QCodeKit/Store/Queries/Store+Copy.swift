@@ -32,6 +32,7 @@ extension Store {
         }
         try copyFromSource("coders", where: "id = ?", arguments: [id])
         try copyFromSource("codings", where: "coder_id = ?", arguments: [id])
+        try copyFromSource("document_marks", where: "coder_id = ?", arguments: [id])
         return try String.fetchOne(db, sql: "SELECT name FROM main.coders WHERE id = ?", arguments: [id]) ?? trimmed
     }
 
