@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+Scripts/install-deps.sh   # libsqlite3-dev and libreadstat-dev, when missing
 swift build -c release --product qcode >&2
 qcode=".build/release/qcode"
 
