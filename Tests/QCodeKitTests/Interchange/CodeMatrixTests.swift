@@ -46,7 +46,7 @@ import Testing
         let matrix = try fixture.project.codeMatrix(.init(unit: .document, level: 1, coder: "bob"))
         #expect(matrix.table.columns.prefix(3) == ["document", "case", "group"])
         #expect(matrix.table.rows.map { [$0[0], $0[4], $0[5]] } == [
-            [.text("AA01_interview"), .integer(0), .integer(0)],
+            [.text("AA01_interview"), .null, .null],  // bob never coded it: missing, not 0
             [.text("BB02_interview"), .integer(1), .integer(0)],
         ])
     }

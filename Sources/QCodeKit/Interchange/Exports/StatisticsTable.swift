@@ -51,6 +51,17 @@ public struct StatisticsColumn: Sendable, Equatable {
 
     /// The value labels of a code-presence column.
     public static let presenceLabels = [ValueLabel(value: 0, label: "absent"), ValueLabel(value: 1, label: "present")]
+    /// The value labels of a boolean attribute (stored as 0/1).
+    public static let booleanLabels = [ValueLabel(value: 0, label: "false"), ValueLabel(value: 1, label: "true")]
+
+    /// The kind of column an attribute type is written as.
+    public static func kind(of type: AttributeType) -> Kind {
+        switch type {
+        case .integer, .number, .boolean: .numeric
+        case .date: .date
+        case .text: .string
+        }
+    }
 }
 
 /// A numeric value and what it means.
