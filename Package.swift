@@ -21,10 +21,16 @@ let package = Package(
             name: "CSQLiteSession",
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
+        // ReadStat (Debian's libreadstat-dev), for SPSS .sav and Stata .dta files.
+        .systemLibrary(
+            name: "CReadStat",
+            providers: [.apt(["libreadstat-dev"])]
+        ),
         .target(
             name: "QCodeKit",
             dependencies: [
                 "CSQLiteSession",
+                "CReadStat",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -46,6 +52,7 @@ let package = Package(
             name: "QCodeKitTests",
             dependencies: [
                 "QCodeKit",
+                "CReadStat",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+Scripts/install-deps.sh   # libsqlite3-dev and libreadstat-dev, when missing
 swift build -c release --product qcode >&2
 qcode=".build/release/qcode"
 
@@ -29,6 +30,7 @@ step agree --coders alice,ben --unit turn --code link-worker
 step disagreements --coders alice,ben --code link-worker
 step export segments --attributes --out demo/segments.csv
 step export matrix --coder alice --level 1 --value coverage --out demo/matrix.csv
+step export matrix --coder alice --level 1 --out demo/matrix.sav --no-dictionary
 step export quotes --coder alice --attributes group,age --out demo/quotes.md
 step codebook export --out demo/codebook.yaml
-printf '\nWrote demo/agreement-by-code.csv, demo/segments.csv, demo/matrix.csv (+ dictionary), demo/quotes.md and demo/codebook.yaml.\n'
+printf '\nWrote demo/agreement-by-code.csv, demo/segments.csv, demo/matrix.csv (+ dictionary), demo/matrix.sav (SPSS), demo/quotes.md and demo/codebook.yaml.\n'

@@ -71,7 +71,7 @@ import Testing
 
     @Test func cooccurrenceCrosstabAndCodebook() throws {
         try cli.sampleProject()
-        let cooccurrence = csvRows(try cli.ok(["export", "cooccurrence", "--level", "1", "--unit", "document"]))
+        let cooccurrence = csvRows(try cli.ok(["export", "cooccurrence", "--level", "1", "--unit", "document", "--coder", "alice"]))
         #expect(cooccurrence[0] == ["code", "social-cure", "link-worker", "social-determinants", "healthcare-use", "pathway", "outcomes"])
         #expect(cooccurrence.count == 7)
         let crosstab = csvRows(try cli.ok(["export", "crosstab", "--attribute", "group", "--level", "1", "--coder", "alice"]))

@@ -15,7 +15,8 @@ public enum AttributeValue: Sendable, Codable, Equatable, CustomStringConvertibl
     case boolean(Bool)
     case text(String)
 
-    /// Interprets stored text by the attribute's type; unparseable values stay text.
+    /// Interprets stored text by the attribute's type; unparseable values stay text. Dates
+    /// become ISO 8601 `yyyy-mm-dd` (a d/m/y value that could be m/d/y is read day first).
     public init(stored: String, type: AttributeType) {
         switch type {
         case .integer: self = Int(stored).map(AttributeValue.integer) ?? .text(stored)
@@ -26,7 +27,8 @@ public enum AttributeValue: Sendable, Codable, Equatable, CustomStringConvertibl
             case "false", "no", "n", "0": self = .boolean(false)
             default: self = .text(stored)
             }
-        case .date, .text: self = .text(stored)
+        case .date: self = .text(ISODate.normalised(stored) ?? stored)  // exports write ISO 8601
+        case .text: self = .text(stored)
         }
     }
 

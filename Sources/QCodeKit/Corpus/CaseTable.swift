@@ -65,7 +65,17 @@ public struct CaseTable: Sendable, Hashable, Codable {
         }
     }
 
-    /// Parses CSV bytes; see ``read(contentsOf:idColumn:)``.
+    /// Whether a cell means "no value": empty, `NA`, `n/a` or `.` (any case), as R, SPSS
+    /// and Stata write missing values, so that a numeric column with them stays numeric.
+    public static func isMissing(_ cell: String) -> Bool {
+        switch cell.lowercased() {
+        case "", "na", "n/a", ".": return true
+        default: return false
+        }
+    }
+
+    /// Parses CSV bytes; see ``read(contentsOf:idColumn:)``. Missing cells (see
+    /// ``isMissing(_:)``) have no value; date columns are stored as ISO 8601 `yyyy-mm-dd`.
     public static func parse(data: Data, fileName: String, idColumn: String?) throws -> CaseTable {
         let decoded = try TranscriptTextDecoder.decode(data, fileName: fileName)
         let table: CSVTable
@@ -100,13 +110,22 @@ public struct CaseTable: Sendable, Hashable, Codable {
             var values: [String: String] = [:]
             for (c, name) in columns {
                 let v = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
-                if !v.isEmpty { values[name] = v }
+                if !Self.isMissing(v) { values[name] = v }
             }
             rows.append(CaseRow(id: caseID, values: values))
         }
         var types: [String: AttributeType] = [:]
         for (_, name) in columns {
             types[name] = AttributeType.infer(rows.lazy.compactMap { $0.values[name] })
+            // Dates are stored as ISO 8601, month first only when the column shows it is.
+            if types[name] == .date {
+                let monthFirst = ISODate.monthFirst(rows.lazy.compactMap { $0.values[name] })
+                for index in rows.indices {
+                    if let value = rows[index].values[name], let iso = ISODate.normalised(value, dayFirst: !monthFirst) {
+                        rows[index].values[name] = iso
+                    }
+                }
+            }
         }
         return CaseTable(idColumn: table.header[id], columns: columns.map(\.element), types: types, rows: rows,
                          warnings: DocumentReader.decodingWarnings(decoded))

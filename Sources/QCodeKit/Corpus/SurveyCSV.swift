@@ -55,7 +55,7 @@ enum SurveyCSV {
             var attributes: [DocumentAttribute] = []
             for (c, name) in table.header.enumerated() where c != idColumn && !textColumns.contains(c) {
                 let v = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
-                if !v.isEmpty { attributes.append(DocumentAttribute(name: name, value: v)) }
+                if !CaseTable.isMissing(v) { attributes.append(DocumentAttribute(name: name, value: v)) }
             }
             for c in textColumns {
                 let answer = row[c].trimmingCharacters(in: .whitespacesAndNewlines)

@@ -19,10 +19,10 @@ enum CSVCellEncoder {
         }
     }
 
-    /// Appends one CSV cell.
-    static func appendCSV<Bytes: RandomAccessCollection, Out: CSVCellOutput>(_ bytes: Bytes, to out: inout Out)
+    /// Appends one CSV cell (`guardFormulas: false`: exactly as it is, for analysis pipelines).
+    static func appendCSV<Bytes: RandomAccessCollection, Out: CSVCellOutput>(_ bytes: Bytes, to out: inout Out, guardFormulas: Bool = true)
     where Bytes.Element == UInt8 {
-        let neutralise = needsNeutralising(bytes)
+        let neutralise = guardFormulas && needsNeutralising(bytes)
         let quote = bytes.contains { byte in
             switch byte {
             case 0x2C, 0x22, 0x0A, 0x0D: return true  // , " LF CR
@@ -51,10 +51,10 @@ enum CSVCellEncoder {
         out.appendByte(UInt8(ascii: "\""))
     }
 
-    /// Appends one TSV cell.
-    static func appendTSV<Bytes: RandomAccessCollection, Out: CSVCellOutput>(_ bytes: Bytes, to out: inout Out)
+    /// Appends one TSV cell (`guardFormulas: false`: no apostrophe before formula-like cells).
+    static func appendTSV<Bytes: RandomAccessCollection, Out: CSVCellOutput>(_ bytes: Bytes, to out: inout Out, guardFormulas: Bool = true)
     where Bytes.Element == UInt8 {
-        if needsNeutralising(bytes) { out.appendByte(UInt8(ascii: "'")) }
+        if guardFormulas, needsNeutralising(bytes) { out.appendByte(UInt8(ascii: "'")) }
         guard bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
             out.appendBytes(bytes)
             return
@@ -70,14 +70,14 @@ enum CSVCellEncoder {
         }
     }
 
-    static func appendCSV<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink) where Bytes.Element == UInt8 {
+    static func appendCSV<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink, guardFormulas: Bool = true) where Bytes.Element == UInt8 {
         var out = sink
-        appendCSV(bytes, to: &out)
+        appendCSV(bytes, to: &out, guardFormulas: guardFormulas)
     }
 
-    static func appendTSV<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink) where Bytes.Element == UInt8 {
+    static func appendTSV<Bytes: RandomAccessCollection>(_ bytes: Bytes, to sink: ByteSink, guardFormulas: Bool = true) where Bytes.Element == UInt8 {
         var out = sink
-        appendTSV(bytes, to: &out)
+        appendTSV(bytes, to: &out, guardFormulas: guardFormulas)
     }
 
     /// One CSV cell as text.

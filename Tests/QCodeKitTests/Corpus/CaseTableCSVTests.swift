@@ -23,7 +23,22 @@ struct CaseTableCSVTests {
         ])
         #expect(t.rows.map(\.id) == ["P1", "P2", "P3"])
         #expect(t.rows[2].values == ["name": "Cy", "score": "-0.25", "member": "TRUE", "joined": "2024-02-29",
-                                     "uk_date": "1/2/2024", "notes": "42"])
+                                     "uk_date": "2024-02-01", "notes": "42"])
+        // Dates are stored as ISO 8601 (day first here).
+        #expect(t.rows[1].values["uk_date"] == "2023-12-31")
+    }
+
+    @Test func naAndDotAreMissingSoNumbersStayNumbers() throws {
+        let t = try table("""
+            id,score,when,note
+            P1,NA,n/a,.
+            P2,2.5,3/14/2024,ok
+            P3,.,01/03/2024,N/A
+            P4,,,na
+            """)
+        #expect(t.types == ["score": .number, "when": .date, "note": .text])
+        #expect(t.rows.map(\.values) == [[:], ["score": "2.5", "when": "2024-03-14", "note": "ok"],
+                                          ["when": "2024-01-03"], [:]])  // month first: 14 is no month
     }
 
     @Test func inferenceRules() {

@@ -46,9 +46,25 @@ import Testing
         let matrix = try fixture.project.codeMatrix(.init(unit: .document, level: 1, coder: "bob"))
         #expect(matrix.table.columns.prefix(3) == ["document", "case", "group"])
         #expect(matrix.table.rows.map { [$0[0], $0[4], $0[5]] } == [
-            [.text("AA01_interview"), .integer(0), .integer(0)],
+            [.text("AA01_interview"), .null, .null],  // bob never coded it: missing, not 0
             [.text("BB02_interview"), .integer(1), .integer(0)],
         ])
+    }
+
+    @Test func aDocumentMarkedDoneTurnsMissingIntoAbsent() throws {
+        let before = try fixture.project.codeMatrix(.init(level: 1, coder: "bob"))
+        #expect(before.table.rows[0].suffix(2) == [.null, .null])  // AA01: bob never coded it
+        // bob marks AA01_interview fully coded: his silence there now means absent.
+        try fixture.project.write { store in
+            let document = try store.documentID(named: "AA01_interview")
+            let coder = try #require(try store.existingCoderID(named: "bob"))
+            try DocumentMarkRecord(documentID: document, coderID: coder, markedAt: "2026-11-29T12:00:00Z").insert(store.db)
+        }
+        #expect(try fixture.project.read { store in try store.documentsMarkedDone(coderID: #require(try store.existingCoderID(named: "bob"))) }.count == 1)
+        let after = try fixture.project.codeMatrix(.init(level: 1, coder: "bob"))
+        #expect(after.table.rows[0].suffix(2) == [.integer(0), .integer(0)])
+        // bob's mark is his alone: BB02, which he coded, and ann's matrix are as before.
+        #expect(after.table.rows[1] == before.table.rows[1])
     }
 
     @Test func severalCodersNeedAChoice() throws {

@@ -10,7 +10,8 @@ public enum MatrixUnit: String, Sendable, CaseIterable {
 
 /// What a code matrix cell holds.
 public enum MatrixValue: String, Sendable, CaseIterable {
-    /// 1 if the row has a coding of the code (or a descendant), else 0.
+    /// 1 if the row has a coding of the code (or a descendant), else 0; `null` when the
+    /// coder never coded the row (see ``Project/codeMatrix(_:)``).
     case presence
     /// The number of such codings.
     case count
@@ -49,6 +50,19 @@ public struct MatrixColumn: Sendable, Equatable {
     public var description: String?
     /// What the values mean.
     public var values: String
+    /// The value type of attribute and survey columns (nil for the others).
+    public var type: AttributeType?
+
+    init(name: String, kind: Kind, codePath: String? = nil, label: String?, description: String?, values: String,
+         type: AttributeType? = nil) {
+        self.name = name
+        self.kind = kind
+        self.codePath = codePath
+        self.label = label
+        self.description = description
+        self.values = values
+        self.type = type
+    }
 }
 
 /// IDs that a join found on one side only.
@@ -71,6 +85,8 @@ public struct CodeMatrix: Sendable {
     public private(set) var rows: [[ExportCell]]
     /// The case of each row, for joining.
     public private(set) var rowCases: [String?]
+    /// What the code cells hold.
+    public let value: MatrixValue
     /// Where joined columns go: before the first code column.
     private var firstCodeColumn: Int
     private var namer: ColumnNamer
@@ -89,7 +105,9 @@ public struct CodeMatrix: Sendable {
                     })
     }
 
-    init(columns: [MatrixColumn], rows: [[ExportCell]], rowCases: [String?], firstCodeColumn: Int, namer: ColumnNamer) {
+    init(columns: [MatrixColumn], rows: [[ExportCell]], rowCases: [String?], firstCodeColumn: Int, namer: ColumnNamer,
+         value: MatrixValue = .presence) {
+        self.value = value
         self.columns = columns
         self.rows = rows
         self.rowCases = rowCases
@@ -113,7 +131,8 @@ public struct CodeMatrix: Sendable {
         let newColumns = added.map { name in
             MatrixColumn(name: namer.unique(name), kind: .survey, codePath: nil, label: name,
                          description: "from \(source) (\((table.types[name] ?? .text).rawValue))",
-                         values: "the \(name) column of \(source), matched on \(table.idColumn)")
+                         values: "the \(name) column of \(source), matched on \(table.idColumn)",
+                         type: table.types[name] ?? .text)
         }
         var byID: [String: CaseRow] = [:]
         for row in table.rows { byID[row.id] = row }
@@ -135,11 +154,38 @@ public struct CodeMatrix: Sendable {
     }
 }
 
+extension CodeMatrix {
+    /// The matrix for an SPSS or Stata file: the same columns and cells, with variable labels
+    /// (a code's label and path, an attribute's name), numeric attributes as numbers, dates
+    /// as dates, text as strings, booleans as 0/1 labelled false/true, and on presence
+    /// columns the value labels 0 = absent, 1 = present. `null` cells are system-missing.
+    public var statisticsTable: StatisticsTable {
+        StatisticsTable(columns: columns.map { column in
+            switch column.kind {
+            case .id:
+                return StatisticsColumn(name: column.name, label: column.label, kind: .string)
+            case .attribute, .survey:
+                let type = column.type ?? .text
+                return StatisticsColumn(name: column.name, label: column.label, kind: StatisticsColumn.kind(of: type),
+                                        valueLabels: type == .boolean ? StatisticsColumn.booleanLabels : [])
+            case .code:
+                let path = column.codePath ?? column.name
+                let label = column.label.map { $0 == path ? path : "\($0) (\(path))" } ?? path
+                return StatisticsColumn(name: column.name, label: label, kind: .numeric,
+                                        valueLabels: value == .presence ? StatisticsColumn.presenceLabels : [])
+            }
+        }, rows: rows)
+    }
+}
+
 extension Project {
     /// A case-by-code (or document-by-code) table of presence, counts or coverage.
     ///
     /// Rows are the cases with at least one document (by name), or every document (in
-    /// import order). Coverage is the number of characters covered by the union of the
+    /// import order). A row the coder has no coding in (in none of its documents) has `null`
+    /// code cells, "not coded" rather than 0, unless the coder has marked one of its
+    /// documents fully coded (`document_marks`); other tables read a `null` code cell as
+    /// "not coded". Coverage is the number of characters covered by the union of the
     /// code's codings divided by the row's characters (all its documents' characters).
     ///
     /// ```swift
@@ -155,9 +201,13 @@ extension Project {
         try read { store in
             let coder = try Self.singleCoder(store, options.coder)
             let codes = try CodeColumns.read(store, level: options.level)
+            let attributes = try store.attributes()
+            let markedDone = try coder.flatMap { try store.existingCoderID(named: $0) }
+                .map { try store.documentIDsMarkedDone(coderID: $0) } ?? []
             var builder = CodeMatrixBuilder(
                 unit: options.unit, value: options.value, coder: coder, codes: codes,
-                attributes: try store.attributeNames(), cases: try store.caseDetails(), documents: try store.documentSizes())
+                attributes: attributes.map(\.name), attributeTypes: Dictionary(attributes.map { ($0.name, $0.type) }) { first, _ in first },
+                cases: try store.caseDetails(), documents: try store.documentSizes(), markedDone: markedDone)
             try store.forEachCoding(byCoder: coder) { coding in
                 guard let code = codes.indexByRowID[coding.codeRowID] else { return }
                 builder.add(document: coding.documentID, code: code, start: coding.start, end: coding.end)

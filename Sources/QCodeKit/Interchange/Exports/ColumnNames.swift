@@ -3,7 +3,8 @@ import Foundation
 /// Makes column names that R, SPSS and Stata all accept, unique within one table.
 ///
 /// A safe name has only ASCII letters, digits and underscores, starts with a letter, has at
-/// most 32 characters, is not a reserved word of those tools, and is lower case. Accents are
+/// most 32 characters, is not a reserved word of those tools (nor Stata's `str1`, `str80`...),
+/// and is lower case (SPSS allows 64 bytes, Stata 32 characters; both accept these names). Accents are
 /// folded (`é` becomes `e`), every other run of characters becomes one `_`.
 ///
 /// ```swift
@@ -59,6 +60,10 @@ public struct ColumnNamer: Sendable {
         if let first = result.unicodeScalars.first, !first.properties.isAlphabetic { result = "x" + result }
         if result.count > limit { result = trimmed(result, to: limit) }
         if reserved.contains(result) { result = trimmed(result, to: limit - 1) + "_" }
+        // Stata reserves every name starting `str` and a digit (its string types).
+        if result.hasPrefix("str"), let fourth = result.dropFirst(3).first, fourth.isASCII, fourth.isNumber {
+            result = trimmed("x" + result, to: limit)
+        }
         return result
     }
 

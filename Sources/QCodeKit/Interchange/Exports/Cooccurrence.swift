@@ -16,7 +16,8 @@ public struct CooccurrenceOptions: Sendable {
     public var unit: CooccurrenceUnit = .turn
     /// Only codes down to this depth (1: themes); `nil`: every code.
     public var level: Int?
-    /// Only these coders' codings; empty: every coder's.
+    /// Only these coders' codings (one coder, or a consensus coder; naming several pools
+    /// them). Empty: the one coder with codings; refused when several coders have codings.
     public var coders: [String] = []
 
     public init(unit: CooccurrenceUnit = .turn, level: Int? = nil, coders: [String] = []) {
@@ -27,7 +28,9 @@ public struct CooccurrenceOptions: Sendable {
 }
 
 extension Project {
-    /// A symmetric code-by-code table: the number of units coded with both codes.
+    /// A symmetric code-by-code table: the number of units coded with both codes, counting
+    /// one coder's codings (``CooccurrenceOptions/coders``: refused without a coder when
+    /// several coders have codings, so one coder's code is never counted against another's).
     ///
     /// The first column, `code`, holds each code's path, and there is one column per code
     /// path. A code counts its own codings and its descendants'. The diagonal is the
@@ -41,10 +44,25 @@ extension Project {
     /// - Complexity: O(*n* log *n* + *u* *k*²) for *n* codings and *u* units with at most
     ///   *k* codes each; for segments O(*n* *m*) where *m* is the most codings overlapping one.
     public func cooccurrence(_ options: CooccurrenceOptions = .init()) throws -> ExportTable {
+        let (counts, paths) = try cooccurrenceCounts(options)
+        return counts.table(paths: paths)
+    }
+
+    /// The co-occurrence of each pair of codes with its measures: one row per pair with
+    /// `code_a`, `code_b`, the `unit` they are computed on, `n_a`, `n_b` and `n_ab` (as in
+    /// ``cooccurrence(_:)``), ATLAS.ti's `c_coefficient` n_ab / (n_a + n_b − n_ab), and
+    /// `jaccard`, |A ∩ B| / |A ∪ B| of the units coded with each (equal to c on turns and
+    /// documents; empty for segments, which are no shared units).
+    public func cooccurrencePairs(_ options: CooccurrenceOptions = .init()) throws -> ExportTable {
+        let (counts, paths) = try cooccurrenceCounts(options)
+        return counts.pairsTable(paths: paths)
+    }
+
+    private func cooccurrenceCounts(_ options: CooccurrenceOptions) throws -> (CooccurrenceCounts, [String]) {
         try read { store in
             let codes = try CodeColumns.read(store, level: options.level)
             var filter = SegmentFilter()
-            filter.coders = options.coders
+            filter.coders = try Self.tableCoders(store, options.coders)
             let selection = try Self.codingSelection(store, filter)
             var counts = CooccurrenceCounts(unit: options.unit, columns: codes.columns.count)
             var document: Int64?
@@ -65,7 +83,7 @@ extension Project {
                 codings.append(.init(start: coding.start, end: coding.end, columns: targets))
             }
             try closeDocument()
-            return counts.table(paths: codes.columnPaths)
+            return (counts, codes.columnPaths)
         }
     }
 

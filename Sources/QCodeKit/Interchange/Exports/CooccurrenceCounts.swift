@@ -90,4 +90,33 @@ struct CooccurrenceCounts: Equatable {
             [.text(paths[row])] + (0..<width).map { .integer(counts[row * width + $0]) }
         })
     }
+
+    /// ATLAS.ti's c-coefficient of columns `a` and `b`: n12 / (n1 + n2 − n12), where n1 and
+    /// n2 are the units with each code and n12 those with both (for segments: the codings of
+    /// each, and the overlapping pairs, so it can exceed 1). `nil` when neither code occurs.
+    func cCoefficient(_ a: Int, _ b: Int) -> Double? {
+        let union = self[a, a] + self[b, b] - self[a, b]
+        return union > 0 ? Double(self[a, b]) / Double(union) : nil
+    }
+
+    /// Jaccard's index of the sets of units coded with `a` and with `b`: |A ∩ B| / |A ∪ B|.
+    /// On turns and documents it equals the c-coefficient; segments are no shared units
+    /// (each coding is its own), so there it is `nil`.
+    func jaccard(_ a: Int, _ b: Int) -> Double? {
+        unit == .segment ? nil : cCoefficient(a, b)
+    }
+
+    /// One row per pair of columns (`a` before `b`, in column order): `code_a`, `code_b`,
+    /// `unit`, `n_a`, `n_b`, `n_ab` (the counts of the square table), `c_coefficient`, `jaccard`.
+    func pairsTable(paths: [String]) -> ExportTable {
+        var rows: [[ExportCell]] = []
+        for a in 0..<width {
+            for b in (a + 1)..<max(a + 1, width) {
+                rows.append([.text(paths[a]), .text(paths[b]), .text(unit.rawValue),
+                             .integer(self[a, a]), .integer(self[b, b]), .integer(self[a, b]),
+                             cCoefficient(a, b).map(ExportCell.number) ?? .null, jaccard(a, b).map(ExportCell.number) ?? .null])
+            }
+        }
+        return ExportTable(columns: ["code_a", "code_b", "unit", "n_a", "n_b", "n_ab", "c_coefficient", "jaccard"], rows: rows)
+    }
 }

@@ -15,7 +15,8 @@ public struct CrosstabOptions: Sendable {
     public var count: CrosstabCount = .cases
     /// Only codes down to this depth (1: themes); `nil`: every code.
     public var level: Int?
-    /// Only these coders' codings; empty: every coder's.
+    /// Only these coders' codings (one coder, or a consensus coder; naming several pools
+    /// them). Empty: the one coder with codings; refused when several coders have codings.
     public var coders: [String] = []
 
     public init(attribute: String, count: CrosstabCount = .cases, level: Int? = nil, coders: [String] = []) {
@@ -44,7 +45,7 @@ extension Project {
             }
             let codes = try CodeColumns.read(store, level: options.level)
             var filter = SegmentFilter()
-            filter.coders = options.coders
+            filter.coders = try Self.tableCoders(store, options.coders)
             let selection = try Self.codingSelection(store, filter)
             let valueOfCase = try store.caseValues(ofAttribute: options.attribute)
             var counts = CrosstabCounts(columns: codes.columns.count)

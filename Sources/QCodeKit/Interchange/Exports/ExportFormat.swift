@@ -3,7 +3,7 @@ import Foundation
 /// The file formats of table exports.
 ///
 /// - `csv`: RFC 4180, UTF-8, CRLF record ends; cells a spreadsheet would run as a formula
-///   are neutralised as ``Tabular`` does.
+///   are neutralised as ``Tabular`` does (unless the writer is told not to: `--raw`).
 /// - `tsv`: tab-separated, LF record ends; tabs and line breaks in cells become spaces.
 /// - `json`: an array of objects, one per row, keys in column order.
 /// - `jsonl`: one object per line (JSON Lines).
@@ -74,9 +74,10 @@ public struct ExportTable: Sendable, Equatable {
         self.rows = rows
     }
 
-    /// Writes the table in `format` to `sink`.
-    public func write(_ format: ExportFormat, to sink: ByteSink) throws {
-        let writer = RowWriter(format: format, columns: columns, sink: sink)
+    /// Writes the table in `format` to `sink`. `guardFormulas: false` writes CSV and TSV
+    /// cells exactly as they are (see ``CSVCellEncoder``); JSON never alters a value.
+    public func write(_ format: ExportFormat, to sink: ByteSink, guardFormulas: Bool = true) throws {
+        let writer = RowWriter(format: format, columns: columns, sink: sink, guardFormulas: guardFormulas)
         try writer.begin()
         for row in rows {
             for cell in row { writer.cell(cell) }

@@ -119,6 +119,14 @@ extension Project {
         }
     }
 
+    /// The coders a table counts: `names` (checked), else the only coder with codings.
+    /// - Throws: ``ExportError/severalCoders(_:)`` when none is named and several coded.
+    static func tableCoders(_ store: Store, _ names: [String]) throws -> [String] {
+        if names.isEmpty { return try singleCoder(store, nil).map { [$0] } ?? [] }
+        try checkCoders(store, names)
+        return names
+    }
+
     /// The coder to count for a one-coder table: `name`, else the only coder, else an error.
     static func singleCoder(_ store: Store, _ name: String?) throws -> String? {
         if let name {

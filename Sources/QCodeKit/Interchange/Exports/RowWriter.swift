@@ -12,8 +12,10 @@ import Foundation
 /// writer.text("SU03"); writer.integer(2); try writer.endRow()
 /// try writer.finish()          // "case,n\r\nSU03,2\r\n"
 /// ```
-final class RowWriter {
+final class RowWriter: RowCellWriter {
     let format: ExportFormat
+    /// Whether CSV and TSV cells a spreadsheet would run as a formula get an apostrophe.
+    let guardFormulas: Bool
     private let sink: ByteSink
     private let columns: [String]
     /// For JSON: `"name":` per column, escaped once.
@@ -21,8 +23,9 @@ final class RowWriter {
     private var column = 0
     private var rowCount = 0
 
-    init(format: ExportFormat, columns: [String], sink: ByteSink) {
+    init(format: ExportFormat, columns: [String], sink: ByteSink, guardFormulas: Bool = true) {
         self.format = format
+        self.guardFormulas = guardFormulas
         self.columns = columns
         self.sink = sink
         if format == .json || format == .jsonl {
@@ -109,8 +112,8 @@ final class RowWriter {
     func text<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
         startCell()
         switch format {
-        case .csv: CSVCellEncoder.appendCSV(bytes, to: sink)
-        case .tsv: CSVCellEncoder.appendTSV(bytes, to: sink)
+        case .csv: CSVCellEncoder.appendCSV(bytes, to: sink, guardFormulas: guardFormulas)
+        case .tsv: CSVCellEncoder.appendTSV(bytes, to: sink, guardFormulas: guardFormulas)
         case .json, .jsonl: Self.appendJSONString(bytes, to: sink)
         }
     }
@@ -194,4 +197,36 @@ final class RowWriter {
         sink.append(contentsOf: bytes[runStart..<bytes.endIndex])
         sink.append(UInt8(ascii: "\""))
     }
+}
+
+/// Where a streamed export puts its cells: a ``RowWriter`` (text formats) or a
+/// ``TableCollector`` (a table kept for a statistics file).
+protocol RowCellWriter: AnyObject {
+    func begin() throws
+    func finish() throws
+    func endRow() throws
+    func cell(_ value: ExportCell)
+    func text(_ value: String?)
+    func text<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int
+    func integer(_ value: Int)
+    func integer(_ value: Int?)
+    func number(_ value: Double?)
+}
+
+/// Collects streamed rows as cells, for a statistics file (which needs every row first).
+final class TableCollector: RowCellWriter {
+    private(set) var rows: [[ExportCell]] = []
+    private var row: [ExportCell] = []
+
+    func begin() throws {}
+    func finish() throws {}
+    func endRow() throws { rows.append(row); row.removeAll(keepingCapacity: true) }
+    func cell(_ value: ExportCell) { row.append(value) }
+    func text(_ value: String?) { row.append(value.map(ExportCell.text) ?? .null) }
+    func text<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        row.append(.text(String(decoding: bytes, as: UTF8.self)))
+    }
+    func integer(_ value: Int) { row.append(.integer(value)) }
+    func integer(_ value: Int?) { row.append(value.map(ExportCell.integer) ?? .null) }
+    func number(_ value: Double?) { row.append(value.map(ExportCell.number) ?? .null) }
 }

@@ -21,9 +21,50 @@ extension Project {
     ///   characters of the documents that have codings.
     @discardableResult
     public func exportSegments(
-        _ filter: SegmentFilter = .init(), attributes: Bool = false, format: ExportFormat, to sink: ByteSink
+        _ filter: SegmentFilter = .init(), attributes: Bool = false, format: ExportFormat, to sink: ByteSink,
+        guardFormulas: Bool = true
     ) throws -> Int {
         try read { store in
+            try Self.writeSegments(store, filter, attributes: attributes) { columns in
+                RowWriter(format: format, columns: columns, sink: sink, guardFormulas: guardFormulas)
+            }
+        }
+    }
+
+    /// The rows of ``exportSegments(_:attributes:format:to:guardFormulas:)`` as a table for an
+    /// SPSS or Stata file: the same columns, typed (id, turn, start, end and numeric
+    /// attributes as numbers, time in seconds, dates as dates), each attribute labelled with
+    /// its name. The whole table is held in memory.
+    public func segmentsTable(_ filter: SegmentFilter = .init(), attributes: Bool = false) throws -> StatisticsTable {
+        try read { store in
+            let collector = TableCollector()
+            var names: [String] = []
+            try Self.writeSegments(store, filter, attributes: attributes) { columns in
+                names = columns
+                return collector
+            }
+            let infos = attributes ? try store.attributes() : []
+            let numeric: Set<String> = ["id", "turn", "time", "start", "end"]
+            var columns = names.prefix(Self.segmentExportColumns.count).map { name in
+                StatisticsColumn(name: name, label: name, kind: numeric.contains(name) ? .numeric : .string)
+            }
+            for (name, info) in zip(names.dropFirst(Self.segmentExportColumns.count), infos) {
+                columns.append(StatisticsColumn(name: name, label: info.name, kind: StatisticsColumn.kind(of: info.type),
+                                                valueLabels: info.type == .boolean ? StatisticsColumn.booleanLabels : []))
+            }
+            columns[Self.segmentExportColumns.firstIndex(of: "time")!].label = "time (seconds) of the turn where the segment starts"
+            columns[Self.segmentExportColumns.firstIndex(of: "start")!].label = "start (Unicode scalar offset)"
+            columns[Self.segmentExportColumns.firstIndex(of: "end")!].label = "end (Unicode scalar offset, exclusive)"
+            return StatisticsTable(columns: columns, rows: collector.rows)
+        }
+    }
+
+    /// Streams the segment rows into the writer `makeWriter` makes for the column names.
+    @discardableResult
+    static func writeSegments<Writer: RowCellWriter>(
+        _ store: Store, _ filter: SegmentFilter, attributes: Bool, makeWriter: ([String]) -> Writer
+    ) throws -> Int {
+        do {
             let codes = try CodeColumns.read(store, level: nil)
             let paths = codes.codes.map { Array($0.path.utf8) }
             let themes = codes.codes.indices.map { paths[codes.theme[$0]] }
@@ -47,7 +88,7 @@ extension Project {
                 }
             }
 
-            let writer = RowWriter(format: format, columns: columns, sink: sink)
+            let writer = makeWriter(columns)
             try writer.begin()
             let missingAttributes = [ExportCell](repeating: .null, count: attributeCount)
             var currentDocument: Int64 = -1

@@ -19,7 +19,7 @@ extension QCode.Cases {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import a survey table: one case per row, other columns as typed attributes.",
-            discussion: "Types are inferred per column (integer, number, boolean, date, text). Re-importing updates values; an empty cell clears one.")
+            discussion: "Types are inferred per column (integer, number, boolean, date, text). Empty cells and NA, n/a or . (any case) are missing, so a numeric column with them stays numeric. Dates are stored as ISO 8601 (yyyy-mm-dd; d/m/yyyy is read day first unless a value shows the column is month first). Re-importing updates values; a missing cell clears one.")
 
         @OptionGroup var projectOptions: ProjectOptions
 

@@ -18,8 +18,14 @@ extension QCode.Export {
                 underscores, starting with a letter, at most 32 characters, unique (for example \
                 sc_community_belonging). A data dictionary (column, kind, code path, label, \
                 description, values) goes beside --out as NAME.dictionary.csv, or to --dictionary.
+                A case the coder has no coding in (in none of its documents) is missing, not 0: an \
+                empty cell in CSV, null in JSON, system-missing in SPSS and Stata, since "not coded" \
+                is not "absent". If the coder has marked one of its documents done (qcode docs done), \
+                its silence means absent (0). With --by document, the same holds per document. SPSS \
+                and Stata files label each code column with the code's label and path and, for \
+                presence, 0 = absent and 1 = present.
 
-                """ + QCode.Export.csvSafety)
+                """ + QCode.Export.csvSafety + "\n\n" + QCode.Export.statisticsFiles)
 
         @OptionGroup var projectOptions: ProjectOptions
         @OptionGroup var output: TableOutputOptions
@@ -58,7 +64,7 @@ extension QCode.Export {
                         Console.message("join: \(report.onlyInTable.count) ID(s) in \(name) but not in the matrix: \(report.onlyInTable.joined(separator: ", "))")
                     }
                 }
-                try output.write(matrix.table)
+                try output.write(matrix.table, statistics: matrix.statisticsTable)
                 if let path = dictionaryPath {
                     let format = ExportFormat(fileName: path) ?? .csv
                     try ExportDestination.write(to: path) { try matrix.dictionary.write(format, to: $0) }

@@ -14,7 +14,7 @@ extension QCode.Export {
                 starts. With --attributes every case attribute follows, under a name safe for R, SPSS \
                 and Stata.
 
-                """ + QCode.Export.csvSafety)
+                """ + QCode.Export.csvSafety + "\n\n" + QCode.Export.statisticsFiles)
 
         @OptionGroup var projectOptions: ProjectOptions
         @OptionGroup var output: TableOutputOptions
@@ -28,8 +28,16 @@ extension QCode.Export {
                 let project = try projectOptions.open()
                 let filter = try filterOptions.filter(checkedIn: project)
                 var rows = 0
-                try ExportDestination.write(to: output.file) { sink in
-                    rows = try project.exportSegments(filter, attributes: attributes, format: output.resolvedFormat, to: sink)
+                if let native = output.statisticsFormat {
+                    let file = try output.statisticsFile()
+                    let table = try project.segmentsTable(filter, attributes: attributes)
+                    rows = table.rows.count
+                    try ExportDestination.write(to: file) { try StatisticsFileWriter.write(table, format: native, to: $0) }
+                } else {
+                    try ExportDestination.write(to: output.file) { sink in
+                        rows = try project.exportSegments(filter, attributes: attributes, format: output.resolvedFormat, to: sink,
+                                                          guardFormulas: !output.raw)
+                    }
                 }
                 if let file = output.file { Console.message("wrote \(rows) segment(s) to \(file)") }
             }

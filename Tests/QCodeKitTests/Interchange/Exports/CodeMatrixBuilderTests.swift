@@ -54,7 +54,8 @@ import Testing
         #expect(matrix.rowCases == ["P1", "P2"])
         #expect(matrix.columns.map(\.kind) == [.id, .attribute, .code, .code, .code])
         #expect(matrix.columns.compactMap(\.codePath) == ["Theme", "Theme/child", "Other"])
-        #expect(matrix.columns[2].values == "number of codings of this code and its descendants (coder ann)")
+        #expect(matrix.columns[2].values.hasPrefix("number of codings of this code and its descendants (coder ann); missing"))
+        #expect(matrix.columns[2].values.contains("not coded is not absent"))
         // d3 has no case, so its coding counts nowhere.
         #expect(matrix.rows == [
             [.text("P1"), .integer(30), .integer(3), .integer(2), .integer(0)],
@@ -85,5 +86,53 @@ import Testing
             [.text("d3"), .null, .null, .integer(1), .integer(0)],
             [.text("d4"), .text("P2"), .null, .integer(0), .integer(1)],
         ])
+    }
+
+    /// P1 (d1, d2) and P2 (d4) as rows; the coder coded only d2, and marked `marked` done.
+    private func sparse(_ unit: MatrixUnit, _ value: MatrixValue, marked: Set<Int64>) throws -> [[ExportCell]] {
+        let columns = try CodeColumns(codes: codes, level: 1)
+        var builder = CodeMatrixBuilder(unit: unit, value: value, coder: "ann", codes: columns, attributes: [],
+                                        cases: cases, documents: documents, markedDone: marked)
+        builder.add(document: 2, code: 1, start: 0, end: 5)
+        return builder.matrix().rows
+    }
+
+    @Test(arguments: [MatrixValue.presence, .count, .coverage])
+    func aCaseTheCoderNeverCodedIsMissingNotZero(_ value: MatrixValue) throws {
+        let rows = try sparse(.case, value, marked: [])
+        let zero: ExportCell = value == .coverage ? .number(0) : .integer(0)
+        // P1 has a coding in d2 (so its other code is absent: 0); P2 was never coded: missing.
+        #expect(rows[0][2] == zero)
+        #expect(rows[1] == [.text("P2"), .null, .null])
+    }
+
+    @Test(arguments: [MatrixValue.presence, .count, .coverage])
+    func aDocumentMarkedDoneMakesSilenceAbsent(_ value: MatrixValue) throws {
+        let zero: ExportCell = value == .coverage ? .number(0) : .integer(0)
+        #expect(try sparse(.case, value, marked: [4])[1] == [.text("P2"), zero, zero])
+        // A mark on a document of no row changes nothing.
+        #expect(try sparse(.case, value, marked: [3])[1] == [.text("P2"), .null, .null])
+    }
+
+    @Test func byDocumentEachDocumentOnItsOwn() throws {
+        let rows = try sparse(.document, .presence, marked: [3])
+        #expect(rows.map { Array($0.suffix(2)) } == [
+            [.null, .null],                 // d1: P1's other document, not coded
+            [.integer(1), .integer(0)],     // d2: coded
+            [.integer(0), .integer(0)],     // d3: marked done, no codings
+            [.null, .null],                 // d4: not coded
+        ])
+    }
+
+    @Test func statisticsTableLabelsCodesAndTypesAttributes() throws {
+        let columns = try CodeColumns(codes: codes, level: nil)
+        var builder = CodeMatrixBuilder(unit: .case, value: .presence, coder: "ann", codes: columns, attributes: ["age"],
+                                        attributeTypes: ["age": .integer], cases: cases, documents: documents)
+        builder.add(document: 1, code: 1, start: 0, end: 5)
+        let table = builder.matrix().statisticsTable
+        #expect(table.columns.map(\.kind) == [.string, .numeric, .numeric, .numeric, .numeric])
+        #expect(table.columns.map(\.label) == ["case", "age", "Theme", "Theme/child", "Other"])
+        #expect(table.columns.dropFirst(2).allSatisfy { $0.valueLabels == StatisticsColumn.presenceLabels })
+        #expect(table.rows[1] == [.text("P2"), .null, .null, .null, .null])
     }
 }
