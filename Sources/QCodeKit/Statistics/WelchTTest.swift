@@ -10,13 +10,18 @@ public struct WelchTTest: Sendable, Equatable {
     public var p: Double
 
     /// The test, or nil when it is undefined: a sample of fewer than two values, or both
-    /// samples without spread (a zero standard error).
+    /// samples without spread and with equal means. Without spread but with different
+    /// means, t is infinite, df 1 and p 0, as scipy gives.
     public init?(_ x: [Double], _ y: [Double]) {
         guard let meanX = Descriptives.mean(x), let meanY = Descriptives.mean(y),
               let varianceX = Descriptives.variance(x), let varianceY = Descriptives.variance(y) else { return nil }
         let vx = varianceX / Double(x.count), vy = varianceY / Double(y.count)
         let standardError = (vx + vy).squareRoot()
-        guard standardError > 0 else { return nil }
+        guard standardError > 0 else {
+            guard meanX != meanY else { return nil }
+            (t, df, p) = (meanX < meanY ? -.infinity : .infinity, 1, 0)
+            return
+        }
         t = (meanX - meanY) / standardError
         df = (vx + vy) * (vx + vy) / (vx * vx / Double(x.count - 1) + vy * vy / Double(y.count - 1))
         p = Distributions.studentTTwoSided(t, df: df)

@@ -95,6 +95,14 @@ struct StatisticsReferenceTests {
         }
     }
 
+    @Test func welchWithoutSpreadIsAsScipy() throws {
+        // scipy: ttest_ind([1, 1], [2, 2], equal_var=False) → t −inf, df 1, p 0; equal means → NaN.
+        let test = try #require(WelchTTest([1, 1], [2, 2]))
+        #expect(test.t == -.infinity && test.df == 1 && test.p == 0)
+        #expect(WelchTTest([1, 1], [1, 1]) == nil)
+        #expect(WelchTTest([1], [1, 2]) == nil)
+    }
+
     @Test func descriptives() {
         for (values, mean, sd, median) in StatisticsReference.descriptives {
             let d = Descriptives(values)
