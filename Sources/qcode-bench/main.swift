@@ -7,6 +7,7 @@
 //   swift run -c release qcode-bench agree-ratings [--units 1000000] [--coders 2] [--categories 20]
 //   swift run -c release qcode-bench agree-project [--files 1000] [--codings 150000]
 //   swift run -c release qcode-bench refi [--files 1000] [--codings 50000]
+//   swift run -c release qcode-bench stats [--files 1000] [--codings 150000]
 //   swift run -c release qcode-bench tui [--words 50000] [--codings 2000]
 //   swift run -c release qcode-bench fuzz [--seconds 60] [--seed N] [--parser vtt] [--seeds DIR] [--out DIR] [--time-limit S]
 //
@@ -48,10 +49,12 @@ case "export":
     try ExportBenchmark.run(codings: option("codings", default: 500_000))
 case "refi":
     try REFIBenchmark.run(files: option("files", default: 1000), codings: option("codings", default: 50_000))
+case "stats":
+    try StatsBenchmark.run(files: option("files", default: 1000), codings: option("codings", default: 150_000))
 case "tui":
     try TUIBenchmark.run(words: option("words", default: 50_000), codings: option("codings", default: 2000))
 case "fuzz":
     try FuzzCommand.run(Array(arguments.dropFirst()))
 default:
-    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | tui | fuzz (see README)")
+    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | stats | tui | fuzz (see README)")
 }

@@ -16,7 +16,7 @@ struct QCode: ParsableCommand {
             """,
         version: QCodeVersion.current,
         subcommands: coreCommands + agreementCommands + exportCommands + refiCommands
-            + tuiCommands + teamCommands + safetyCommands
+            + statsCommands + tuiCommands + teamCommands + safetyCommands
     )
 
     /// Runs the command line. A mistyped subcommand gets one line naming the nearest ones
