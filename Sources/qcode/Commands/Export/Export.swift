@@ -13,7 +13,7 @@ extension QCode {
         /// The table and document exports.
         static let tableExports: [ParsableCommand.Type] = [
             ExportSegments.self, ExportMatrix.self, ExportCooccurrence.self, ExportCrosstab.self,
-            ExportQuotes.self, ExportCodebook.self,
+            ExportJoint.self, ExportQuotes.self, ExportCodebook.self,
         ]
 
         /// What every table export's help says about its files.

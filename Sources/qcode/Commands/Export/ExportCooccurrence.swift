@@ -17,7 +17,7 @@ extension QCode.Export {
                 """ + QCode.Export.csvSafety)
 
         @OptionGroup var projectOptions: ProjectOptions
-        @OptionGroup var output: TableOutputOptions
+        @OptionGroup var output: ShadedTableOutputOptions
 
         @Option(name: .long, help: "turn, segment or document.") var unit: CooccurrenceUnit = .turn
         @Option(name: .long, help: "Roll codes up to this depth (1: themes).") var level: Int?
@@ -26,7 +26,7 @@ extension QCode.Export {
         func run() throws {
             try runReportingErrors {
                 let table = try projectOptions.open().cooccurrence(CooccurrenceOptions(unit: unit, level: level, coders: coder))
-                try output.write(table)
+                try output.write(table, shading: Set(1..<table.columns.count))
             }
         }
     }
