@@ -282,7 +282,7 @@ enum ReportHTML {
         table.data { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
         table.data th, table.data td { border-bottom: 1px solid #d8dee4; padding: 4px 10px; text-align: left; }
         table.data thead th { border-bottom: 2px solid #afb8c1; }
-        table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
+        table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.data tr { break-inside: avoid; page-break-inside: avoid; }
         .note { color: #57606a; font-size: 13px; }
         .callout { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; }
