@@ -86,7 +86,11 @@ extension Project {
         var agreement: ReportContent.Agreement?
         var note: String?
         if compared.count >= 2 {
-            agreement = try reportAgreement(coders: compared, maximumDepth: maximumDepth, options: options)
+            do {
+                agreement = try reportAgreement(coders: compared, maximumDepth: maximumDepth, options: options)
+            } catch let error as AgreementError where options.agreementCoders.isEmpty {
+                note = "No agreement: \(error)."
+            }
         } else {
             note = "Agreement needs two or more coders; \(compared.count) coded."
         }

@@ -102,10 +102,10 @@ enum JointQuotePicker {
 
     static func pick(_ candidates: [JointQuote], count: Int, length: Int) -> [JointQuote] {
         guard count > 0, !candidates.isEmpty else { return [] }
-        let ordered = candidates.enumerated().sorted { a, b in
-            let la = a.element.text.count, lb = b.element.text.count
-            return la != lb ? la < lb : a.offset < b.offset
-        }.map(\.element)
+        let lengths = candidates.map { $0.text.unicodeScalars.count }
+        let ordered = candidates.indices.sorted { a, b in
+            lengths[a] != lengths[b] ? lengths[a] < lengths[b] : a < b
+        }.map { candidates[$0] }
         var chosen: [JointQuote] = []
         var used: Set<String> = []
         var rest: [JointQuote] = []
