@@ -46,6 +46,14 @@ struct MergeSide {
     /// Coder names (used for ours: the coders a coding of theirs may belong to).
     var coders: [String] = []
     var codings: [Coding] = []
+    /// Documents marked fully coded, by document id and coder name.
+    var marks: [Mark] = []
+
+    struct Mark: Equatable {
+        var documentID: Int64
+        var coder: String
+        var markedAt: String
+    }
 }
 
 /// What a merge will write into this project, worked out by ``MergePlanner`` before anything is written.
@@ -137,6 +145,15 @@ struct MergePlan {
     var coders: [String] = []
     var codings: [NewCoding] = []
     var codingMemos: [CodingMemo] = []
+    /// "Fully coded" marks to add.
+    var marks: [NewMark] = []
+
+    struct NewMark: Equatable {
+        var document: DocumentRef
+        /// The coder's name here.
+        var coder: String
+        var markedAt: String
+    }
     /// What the merge brings in and where the sides differ (filled in from the report given).
     var report: MergeReport
 }
@@ -192,6 +209,7 @@ struct MergePlanner {
         try planner.planCodes()
         planner.planDocuments()
         try planner.planCodings()
+        try planner.planMarks()
         return planner.plan
     }
 
@@ -413,6 +431,20 @@ struct MergePlanner {
                                               start: coding.start, end: coding.end, memo: memo))
                 memos[key] = .some(memo)
             }
+        }
+    }
+
+    /// Adds each "fully coded" mark of theirs that is not here (marks of documents it cannot
+    /// place are left out: a mark without its document means nothing).
+    private mutating func planMarks() throws {
+        struct Key: Hashable { var document: MergePlan.DocumentRef; var coder: String }
+        var here = Set(ours.marks.map { Key(document: .existing($0.documentID), coder: $0.coder.lowercased()) })
+        for mark in theirs.marks {
+            guard let document = documentTargets[mark.documentID] else { continue }
+            let coder = try coder(named: mark.coder)
+            guard here.insert(Key(document: document, coder: coder.lowercased())).inserted else { continue }
+            plan.marks.append(.init(document: document, coder: coder, markedAt: mark.markedAt))
+            plan.report.marksAdded += 1
         }
     }
 

@@ -24,6 +24,8 @@ public struct MergeReport: Sendable, Codable, Equatable {
     public var codingsAlreadyHere = 0
     /// Memos (document, case or coding) taken from the other project where ours was empty.
     public var memosAdded = 0
+    /// "Fully coded" marks brought in (`qcode docs done`).
+    public var marksAdded = 0
     /// Where the two projects differ and ours was kept, in the order found.
     public var conflicts: [MergeConflict] = []
 
@@ -39,6 +41,7 @@ public struct MergeReport: Sendable, Codable, Equatable {
     public var changedAnything: Bool {
         !documentsAdded.isEmpty || !codesAdded.isEmpty || !casesAdded.isEmpty || !attributesAdded.isEmpty
             || valuesAdded > 0 || documentLinksAdded > 0 || codingsAddedTotal > 0 || memosAdded > 0
+            || marksAdded > 0
     }
 
     /// The codings added per coder, as `alice 12, ben 3` (coders sorted by name).
@@ -70,6 +73,7 @@ public struct MergeReport: Sendable, Codable, Equatable {
         let byCoder = codingsAddedTotal == 0 ? "" : " (\(codingsByCoder))"
         lines.append("codings: \(codingsAddedTotal) added\(byCoder), \(codingsAlreadyHere) already here")
         lines.append("memos: \(memosAdded) added")
+        if marksAdded > 0 { lines.append("done marks: \(marksAdded) added") }
         lines.append("conflicts: \(conflicts.count)\(conflicts.isEmpty ? "" : " (ours kept)")")
         lines += conflicts.map { "  \($0)" }
         return lines

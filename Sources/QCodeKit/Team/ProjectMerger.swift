@@ -21,8 +21,8 @@ struct ProjectMerger {
     }
 
     mutating func run() throws {
-        // Only our codings by coders named there can be duplicates of theirs.
-        let theirCoders = Set(source.side.codings.map(\.coder))
+        // Only our codings (and marks) by coders named there can be duplicates of theirs.
+        let theirCoders = Set(source.side.codings.map(\.coder)).union(source.side.marks.map(\.coder))
         let coderIDs = try store.codersWithIDs()
             .filter { ours in theirCoders.contains { MergePlanner.sameCoder(ours.name, $0) } }.map(\.id)
         let ours = try store.mergeSide(codingsOfCoders: coderIDs)
@@ -96,6 +96,9 @@ struct ProjectMerger {
         for memo in plan.codingMemos {
             try store.setCodingMemo(documentID: id(memo.document), codeID: memo.codeID, coderID: try coderID(memo.coder),
                                     start: memo.start, end: memo.end, memo: memo.memo)
+        }
+        for mark in plan.marks {
+            _ = try store.markDocumentDone(documentID: id(mark.document), coderID: try coderID(mark.coder), at: mark.markedAt)
         }
     }
 

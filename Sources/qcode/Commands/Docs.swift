@@ -6,8 +6,8 @@ extension QCode {
     /// `qcode docs ...`
     struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List, rename, remove or replace documents.",
-            subcommands: [List.self, Rename.self, Remove.self, Replace.self],
+            abstract: "List, rename, remove or replace documents; mark them fully coded.",
+            subcommands: [List.self, Rename.self, Remove.self, Replace.self, Done.self],
             defaultSubcommand: List.self)
     }
 }
@@ -102,6 +102,44 @@ extension QCode.Docs {
                     Console.message("lost coding \(lost.codingID) (\(lost.code), \(lost.coder), \(lost.old.start)-\(lost.old.end)): \"\(lost.text)\": \(lost.reason)")
                 }
                 Console.message("replaced the text of \(result.document): \(result.characters) characters, \(result.turns) turns; \(result.unchanged) coding(s) unchanged, \(result.moved.count) moved, \(result.lost.count) lost")
+            }
+        }
+    }
+}
+
+extension QCode.Docs {
+    /// `qcode docs done DOC... [--coder NAME] [--undo]`
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark documents as fully coded by a coder (or take the mark off with --undo).",
+            discussion: """
+                A mark says the coder read the whole document. Exports then tell "coded, nothing \
+                found" from "not coded": in 'qcode export matrix' a case none of whose documents \
+                holds the coder's codings is 0 when one of them is marked, and missing otherwise. \
+                'qcode status' shows the marks. 'qcode undo' reverses a marking.
+
+                Examples:
+                  qcode docs done SU07_referral GP02_interview --coder alice
+                  qcode docs done GP02_interview --coder alice --undo
+                """)
+
+        @OptionGroup var projectOptions: ProjectOptions
+        @OptionGroup var coderOptions: CoderOptions
+        @Argument(help: "The documents: id, name, or unique name prefix.") var documents: [String]
+        @Flag(name: .long, help: "Take the mark off instead.") var undo = false
+
+        func validate() throws {
+            guard !documents.isEmpty else { throw ValidationError("name at least one document") }
+        }
+
+        func run() throws {
+            try runReportingErrors {
+                let marking = try projectOptions.open().markDocumentsDone(documents, coder: try coderOptions.name(), done: !undo)
+                let verb = undo ? "no longer marked fully coded" : "marked fully coded"
+                for name in marking.changed { Console.message("\(name): \(verb) by \(marking.coder)") }
+                for name in marking.unchanged {
+                    Console.message("\(name): \(undo ? "was not marked" : "already marked") by \(marking.coder)")
+                }
             }
         }
     }

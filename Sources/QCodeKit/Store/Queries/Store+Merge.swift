@@ -49,6 +49,12 @@ extension Store {
         } else {
             side.codings = try Row.fetchAll(db, sql: sql + " ORDER BY g.id").map(coding)
         }
+        let wanted = coderIDs.map(Set.init)
+        let names = try coderNamesByID()
+        side.marks = try DocumentMarkRecord.fetchAll(db).compactMap { mark in
+            guard wanted?.contains(mark.coderID) ?? true, let coder = names[mark.coderID] else { return nil }
+            return MergeSide.Mark(documentID: mark.documentID, coder: coder, markedAt: mark.markedAt)
+        }
         return side
     }
 

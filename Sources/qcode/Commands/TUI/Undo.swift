@@ -6,10 +6,12 @@ extension QCode {
     /// `qcode undo [--coder NAME]`
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Undo the latest coding change (code, uncode, memo), from any session.",
+            abstract: "Undo the project's latest change, from any session.",
             discussion: """
-                Reads the audit log: undoes the newest change not yet undone (only yours with \
-                --coder) and records the undo there. Imports and codebook edits cannot be undone.
+                Reads the audit log ('qcode log'): undoes the newest change not yet undone (only \
+                that coder's with --coder) and records the undo there. Every change can be undone: \
+                codings, memos, imports, codebook, case, coder and document edits, done marks, \
+                merges. Undo refuses, changing nothing, when a later change touched the same rows.
                 """)
 
         @OptionGroup var projectOptions: ProjectOptions
