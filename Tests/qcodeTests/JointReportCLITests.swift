@@ -100,6 +100,7 @@ import Testing
 
     @Test func reportIsOnePageWithChartsThatFetchesNothing() throws {
         try project()
+        try cli.ok(["docs", "done", "GP02", "--coder", "ben"])
         let result = try cli.run(["report", "--coder", "alice", "--by", "group", "--level", "2", "--out", "report.html"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "qcode: wrote report.html\n")
@@ -109,6 +110,9 @@ import Testing
         }
         #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 >= 5)
         #expect(html.contains("<title>Report: demo</title>"))
+        #expect(html.contains("<th class=\"num\">Documents marked done</th>"))
+        #expect(html.contains("<tr><td>ben</td><td class=\"num\">49</td><td class=\"num\">3 / 9</td><td class=\"num\">1 / 9</td></tr>"))
+        #expect(html.contains("<tr><td>alice</td><td class=\"num\">50</td><td class=\"num\">4 / 9</td><td class=\"num\">0 / 9</td></tr>"))
         #expect(html.contains("turn(s) where the coders applied different codes"))
         #expect(html.contains("<strong>alice</strong>, <strong>ben</strong>"))
         for forbidden in ["http:", "https:", "src=", "<script", "<link"] { #expect(!html.contains(forbidden), "\(forbidden)") }

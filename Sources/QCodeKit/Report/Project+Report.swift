@@ -30,7 +30,7 @@ public struct ReportOptions: Sendable {
 
 extension Project {
     /// A self-contained HTML report of the project (see ``ReportHTML``): an overview with
-    /// each coder's progress, code frequencies per coder, a code × group heatmap and the
+    /// each coder's progress (documents with codings, and marked done when any are), code frequencies per coder, a code × group heatmap and the
     /// joint display (with an attribute), a co-occurrence heatmap (turns, the chosen
     /// coder), agreement per code as a forest plot of Krippendorff's alpha with bootstrap
     /// intervals and the count of disagreements (two or more coders), and the codebook.
@@ -60,9 +60,12 @@ extension Project {
         let cases = try self.cases()
         let overview = try coderOverview()
 
+        var done: [String: Int] = [:]
+        for mark in try read({ store in try store.allDocumentMarks() }) { done[mark.coder, default: 0] += 1 }
         let progress = overview.coders.map { one in
             ReportContent.Progress(coder: one.coder, codings: one.total,
-                                   documentsCoded: one.documents.values.filter { $0 > 0 }.count, documentsDone: nil)
+                                   documentsCoded: one.documents.values.filter { $0 > 0 }.count,
+                                   documentsDone: done.isEmpty ? nil : done[one.coder] ?? 0)
         }
         var series: [(coder: String, values: [Double])] = []
         for name in coders {

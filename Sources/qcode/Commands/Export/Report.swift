@@ -8,7 +8,8 @@ extension QCode {
         static let configuration = CommandConfiguration(
             abstract: "One self-contained HTML report of the project, with charts, for screen and print.",
             discussion: """
-                The page holds: an overview (documents, cases, coders, each coder's progress); \
+                The page holds: an overview (documents, cases, coders, each coder's progress: \
+                documents with codings, and documents marked done with 'qcode docs done'); \
                 codings per code and coder; with --by, a code x group heatmap (percent of each \
                 group's coded cases with the code) and the joint display (see 'qcode export \
                 joint'); a co-occurrence heatmap of the coder's codes per turn (count, shaded by \
