@@ -26,8 +26,9 @@ extension Project {
     /// HTML document for a paper's results section.
     ///
     /// Themes and codes follow the codebook's order; segments follow document and position.
-    /// Each quote is followed by its participant ID (the case, else the document) and the
-    /// chosen attributes, e.g. `— SU03 (group: service user; age: 34)`. The same passage
+    /// Each quote is followed by its participant ID (the case, else the document), in a focus
+    /// group (a document with more than two speakers) its speaker, and the chosen attributes,
+    /// e.g. `— SU03 (group: service user; age: 34)` or `— FG01, speaker LW02`. The same passage
     /// coded with the same code by several coders is shown once. Markdown special
     /// characters are escaped with a backslash; HTML escapes `& < > " '`.
     ///
@@ -39,6 +40,7 @@ extension Project {
         }
         let codes = try self.codes()
         let cases = Dictionary(uniqueKeysWithValues: try self.cases().map { ($0.name, $0) })
+        let focusGroups = Set(try documents().filter { $0.speakers.count > 2 }.map(\.name))
         var byCode: [String: [CodedSegment]] = [:]
         var seen: Set<String> = []
         for segment in try segments(options.filter) {
@@ -56,7 +58,9 @@ extension Project {
                 guard let segments = byCode[code.path] else { continue }
                 writer.heading(3, code.label.map { "\(code.path): \($0)" } ?? code.path)
                 for segment in segments {
-                    let participant = segment.case ?? segment.document
+                    let participant = JointQuote(
+                        case: segment.case, document: segment.document,
+                        speaker: focusGroups.contains(segment.document) ? segment.speaker : nil, text: "").attribution
                     let details = options.attributes.compactMap { name -> String? in
                         guard let value = segment.case.flatMap({ cases[$0]?.attributes[name] }) else { return nil }
                         return "\(name): \(value)"

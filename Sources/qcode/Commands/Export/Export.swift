@@ -13,7 +13,7 @@ extension QCode {
         /// The table and document exports.
         static let tableExports: [ParsableCommand.Type] = [
             ExportSegments.self, ExportMatrix.self, ExportCooccurrence.self, ExportCrosstab.self,
-            ExportQuotes.self, ExportCodebook.self,
+            ExportJoint.self, ExportQuotes.self, ExportCodebook.self,
         ]
 
         /// What every table export's help says about its files.
@@ -56,6 +56,26 @@ struct TableOutputOptions: ParsableArguments {
 
     @Flag(name: .long, help: "CSV and TSV: write cells exactly as they are (no apostrophe before a formula-like cell).")
     var raw = false
+
+    /// Writes a whole table: as text, or (with `statistics` when given, else the table with
+    /// its columns typed by their cells) as an SPSS or Stata file.
+    func write(_ table: ExportTable, statistics: @autoclosure () -> StatisticsTable? = nil) throws {
+        try resolved.write(table, statistics: statistics())
+    }
+
+    /// The chosen output as plain values.
+    var resolved: TableFileOutput { TableFileOutput(out: out, format: format, raw: raw) }
+    var resolvedFormat: ExportFormat { resolved.resolvedFormat }
+    var statisticsFormat: StatisticsFormat? { resolved.statisticsFormat }
+    var file: String? { resolved.file }
+    func statisticsFile() throws -> String { try resolved.statisticsFile() }
+}
+
+/// Where and how a table export is written: the values of `--out`, `--format` and `--raw`.
+struct TableFileOutput {
+    var out: String?
+    var format: TableFileFormat?
+    var raw: Bool
 
     /// The text format to write (when ``statisticsFormat`` is nil).
     var resolvedFormat: ExportFormat {

@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension QCode {
     /// Export and exchange commands.
-    static let exportCommands: [ParsableCommand.Type] = [Export.self]
+    static let exportCommands: [ParsableCommand.Type] = [Export.self, Report.self]
 }

@@ -25,7 +25,7 @@ extension QCode.Export {
                 """ + QCode.Export.csvSafety)
 
         @OptionGroup var projectOptions: ProjectOptions
-        @OptionGroup var output: TableOutputOptions
+        @OptionGroup var output: ShadedTableOutputOptions
 
         @Option(name: .long, help: "turn, segment or document.") var unit: CooccurrenceUnit = .turn
         @Option(name: .long, help: "Roll codes up to this depth (1: themes).") var level: Int?
@@ -38,7 +38,7 @@ extension QCode.Export {
                 let options = CooccurrenceOptions(unit: unit, level: level, coders: coder.map { [$0] } ?? [])
                 let project = try projectOptions.open()
                 let table = try pairs ? project.cooccurrencePairs(options) : project.cooccurrence(options)
-                try output.write(table)
+                try output.write(table, shading: pairs ? [] : Set(1..<table.columns.count))
             }
         }
     }

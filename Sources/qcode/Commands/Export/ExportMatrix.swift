@@ -28,7 +28,7 @@ extension QCode.Export {
                 """ + QCode.Export.csvSafety + "\n\n" + QCode.Export.statisticsFiles)
 
         @OptionGroup var projectOptions: ProjectOptions
-        @OptionGroup var output: TableOutputOptions
+        @OptionGroup var output: ShadedTableOutputOptions
 
         @Option(name: .long, help: "Rows: case or document.") var by: MatrixUnit = .case
         @Option(name: .long, help: "Cells: presence (0/1), count, or coverage (0 to 1).") var value: MatrixValue = .presence
@@ -64,7 +64,8 @@ extension QCode.Export {
                         Console.message("join: \(report.onlyInTable.count) ID(s) in \(name) but not in the matrix: \(report.onlyInTable.joined(separator: ", "))")
                     }
                 }
-                try output.write(matrix.table, statistics: matrix.statisticsTable)
+                let codeColumns = matrix.columns.indices.filter { matrix.columns[$0].kind == .code }
+                try output.write(matrix.table, shading: Set(codeColumns), statistics: matrix.statisticsTable)
                 if let path = dictionaryPath {
                     let format = ExportFormat(fileName: path) ?? .csv
                     try ExportDestination.write(to: path) { try matrix.dictionary.write(format, to: $0) }

@@ -10,7 +10,9 @@ extension QCode.Export {
             abstract: "Coded segments by theme and code, as Markdown or HTML, for a results section.",
             discussion: """
                 Themes (top-level codes) and codes follow the codebook; each quote is followed by \
-                the participant ID (its case, else its document) and the --attributes chosen. A \
+                the participant ID (its case, else its document), in a focus group (a document with \
+                more than two speakers) the speaker of the turn it starts in, and the --attributes \
+                chosen, e.g. "- FG01, speaker LW02 (group: focus group)". A \
                 passage coded alike by several coders is shown once; choose a coder (for example \
                 --coder consensus) to quote one coding. Without --format the format follows the \
                 --out extension (.html, .htm), else Markdown.
