@@ -8,6 +8,7 @@
 //   swift run -c release qcode-bench agree-project [--files 1000] [--codings 150000]
 //   swift run -c release qcode-bench refi [--files 1000] [--codings 50000]
 //   swift run -c release qcode-bench tui [--words 50000] [--codings 2000]
+//   swift run -c release qcode-bench search [--files 1000] [--words 8000]
 //   swift run -c release qcode-bench fuzz [--seconds 60] [--seed N] [--parser vtt] [--seeds DIR] [--out DIR] [--time-limit S]
 //
 // Compare the import with the minimal Python baseline: python3 Scripts/import_baseline.py DIR
@@ -50,8 +51,10 @@ case "refi":
     try REFIBenchmark.run(files: option("files", default: 1000), codings: option("codings", default: 50_000))
 case "tui":
     try TUIBenchmark.run(words: option("words", default: 50_000), codings: option("codings", default: 2000))
+case "search":
+    try SearchBenchmark.run(files: option("files", default: 1000), words: option("words", default: 8000))
 case "fuzz":
     try FuzzCommand.run(Array(arguments.dropFirst()))
 default:
-    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | tui | fuzz (see README)")
+    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | tui | search | fuzz (see README)")
 }
