@@ -15,7 +15,7 @@ public struct SearchMatcher: Sendable {
     /// The hits in `scalars[start..<end]`, as ranges of indexes into `scalars`, in order.
     public func hits(in scalars: [Unicode.Scalar], from start: Int, to end: Int) -> [Range<Int>] {
         let ranges = WordTokenizer.words(in: scalars, from: start, to: end)
-        let words = Words(ranges: ranges, folded: ranges.map { WordTokenizer.folded(scalars[$0]) })
+        let words = Words(scalars: scalars, ranges: ranges)
         guard let found = evaluate(query, words) else { return [] }
         return Self.merged(found.map { ranges[$0.lowerBound].lowerBound..<ranges[$0.upperBound - 1].upperBound })
     }
@@ -25,9 +25,25 @@ public struct SearchMatcher: Sendable {
         hits(in: scalars, from: 0, to: scalars.count)
     }
 
+    /// The words of a stretch of text, compared in place (no copies: searches read every
+    /// word of every candidate turn).
     struct Words {
+        var scalars: [Unicode.Scalar]
         var ranges: [Range<Int>]
-        var folded: [String]
+
+        var count: Int { ranges.count }
+
+        /// Whether word `index` is `wanted` (folded), or starts with it when `prefix`.
+        func word(_ index: Int, is wanted: [Unicode.Scalar], prefix: Bool) -> Bool {
+            let range = ranges[index]
+            if prefix ? range.count < wanted.count : range.count != wanted.count { return false }
+            var position = range.lowerBound
+            for scalar in wanted {
+                if WordTokenizer.fold(scalars[position]) != scalar { return false }
+                position += 1
+            }
+            return true
+        }
     }
 
     /// Nil when `query` does not match; else its hits as ranges of word indexes.
@@ -60,20 +76,15 @@ public struct SearchMatcher: Sendable {
 
     /// Where the phrase's words follow each other, as word-index ranges.
     func occurrences(_ phrase: SearchPhrase, _ words: Words) -> [Range<Int>] {
-        let count = phrase.words.count
-        guard count > 0, words.folded.count >= count else { return [] }
+        let wanted = phrase.words.map { Array($0.unicodeScalars) }
+        let count = wanted.count
+        guard count > 0, words.count >= count else { return [] }
         var found: [Range<Int>] = []
-        for first in 0...(words.folded.count - count) {
+        for first in 0...(words.count - count) {
             var matches = true
-            for offset in 0..<count {
-                let word = words.folded[first + offset]
-                let wanted = phrase.words[offset]
-                let isLast = offset == count - 1
-                if isLast && phrase.prefix ? !word.unicodeScalars.starts(with: wanted.unicodeScalars)
-                    : !word.unicodeScalars.elementsEqual(wanted.unicodeScalars) {
-                    matches = false
-                    break
-                }
+            for offset in 0..<count where !words.word(first + offset, is: wanted[offset], prefix: phrase.prefix && offset == count - 1) {
+                matches = false
+                break
             }
             if matches { found.append(first..<(first + count)) }
         }
