@@ -49,6 +49,7 @@ import Testing
             let start = hit["start"] as! Int, end = hit["end"] as! Int
             #expect(String(String.UnicodeScalarView(scalars[start..<end])) == hit["text"] as? String)
         }
+        #expect(try cli.ok(["search", "nowhere", "--format", "json"]) == "[]\n")
         let csv = try cli.ok(["search", "money", "--format", "csv"])
         #expect(csv.hasPrefix("document,case,turn,speaker,time,start,end,text,left,right\r\n"))
     }

@@ -187,12 +187,13 @@ extension Project {
                 }
             }
         case .regex(let pattern):
+            let regex = try RegexSearch(pattern: pattern)
             for document in scope.documents {
                 guard let whole = try store.documentText(document.id) else { continue }
+                let matches = try regex.matches(in: whole, timeLimit: request.matchTimeLimit, document: document.name)
+                guard !matches.isEmpty else { continue }
                 let units = try SearchUnits.read(store, document: document, numbers: nil, text: whole)
                 let codings = try scope.codingSpans(store, document: document.id)
-                let matches = try StoredDocument.matches(of: pattern, ignoreCase: false, in: whole,
-                                                         timeLimit: request.matchTimeLimit, document: document.name)
                 for match in matches {
                     guard let unit = units.unit(containing: match),
                           SearchUnits.speaker(unit.speaker, matches: request.speaker),
@@ -228,11 +229,7 @@ enum SearchPlan {
         case .words(let text):
             self = .words(try SearchQuery.parse(text))
         case .regex(let pattern):
-            do {
-                _ = try NSRegularExpression(pattern: pattern)
-            } catch {
-                throw SelectionError.badPattern(pattern)
-            }
+            _ = try RegexSearch(pattern: pattern)
             self = .regex(pattern)
         }
     }

@@ -134,7 +134,8 @@ extension QCode {
         private func print(_ hits: [SearchHit]) throws {
             switch format {
             case .json:
-                try Console.printJSON(hits)
+                // An empty array as `[]` (as segments writes it), not Foundation's "[\n\n]".
+                if hits.isEmpty { Console.outputExact("[]") } else { try Console.printJSON(hits) }
             case .csv, .tsv:
                 let table = Tabular(
                     headers: ["document", "case", "turn", "speaker", "time", "start", "end", "text", "left", "right"],

@@ -88,7 +88,9 @@ extension QCode {
                 case .csv: FileHandle.standardOutput.write(Data(table.csv().utf8))
                 case .tsv: FileHandle.standardOutput.write(Data(table.tsv().utf8))
                 case .json:
-                    if grouped {
+                    if counts.isEmpty {
+                        Console.outputExact("[]")
+                    } else if grouped {
                         try Console.printJSON(counts.map(GroupedWordJSON.init))
                     } else {
                         try Console.printJSON(counts.map(WordJSON.init))

@@ -35,6 +35,14 @@ import Testing
         #expect(try hits("link OR \"link worker\"", "the link worker") == ["link worker"])
     }
 
+    @Test func regexMatchesAreScalarSpans() throws {
+        let regex = try RegexSearch(pattern: "b👍?|c$")
+        #expect(try regex.matches(in: "a👍b👍c", timeLimit: 5, document: "d") == [TextSpan(start: 2, end: 4), TextSpan(start: 4, end: 5)])
+        #expect(try regex.matches(in: "none", timeLimit: 5, document: "d").isEmpty)
+        #expect(RegexSearch.scalarOffsets(of: [0, 1, 2, 3, 4, 5], in: "a👍b") == [0: 0, 1: 1, 2: 1, 3: 2, 4: 3, 5: 3])
+        #expect(throws: SelectionError.badPattern("(")) { try RegexSearch(pattern: "(") }
+    }
+
     @Test func keywordInContextStaysInsideItsTurn() {
         let context = KeywordInContext.context(hit: 10..<14, unit: 5..<20, width: 3)
         #expect(context.left == 7..<10 && context.right == 14..<17)
