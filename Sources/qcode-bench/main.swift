@@ -10,6 +10,7 @@
 //   swift run -c release qcode-bench stats [--files 1000] [--codings 150000]
 //   swift run -c release qcode-bench tui [--words 50000] [--codings 2000]
 //   swift run -c release qcode-bench joint|report [--files 1000] [--codings 150000]
+//   swift run -c release qcode-bench search [--files 1000] [--words 8000]
 //   swift run -c release qcode-bench fuzz [--seconds 60] [--seed N] [--parser vtt] [--seeds DIR] [--out DIR] [--time-limit S]
 //
 // Compare the import with the minimal Python baseline: python3 Scripts/import_baseline.py DIR
@@ -56,9 +57,10 @@ case "tui":
     try TUIBenchmark.run(words: option("words", default: 50_000), codings: option("codings", default: 2000))
 case "joint", "report":
     try JointReportBenchmark.run(arguments[0], files: option("files", default: 1000), codings: option("codings", default: 150_000))
+case "search":
+    try SearchBenchmark.run(files: option("files", default: 1000), words: option("words", default: 8000))
 case "fuzz":
     try FuzzCommand.run(Array(arguments.dropFirst()))
 default:
-    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | stats | tui | fuzz (see README)")
-    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | tui | joint | report | fuzz (see README)")
+    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | stats | tui | joint | report | search | fuzz (see README)")
 }

@@ -59,6 +59,7 @@ struct QCode: ParsableCommand {
     /// The core commands: projects, documents, cases, codebook, coding and retrieval.
     static let coreCommands: [ParsableCommand.Type] = [
         Init.self, Import.self, Docs.self, Show.self, Cases.self, CodebookCommand.self,
-        Code.self, Uncode.self, Codings.self, Segments.self, Memo.self, Memos.self, Coders.self, Status.self, Log.self,
+        Code.self, Uncode.self, Codings.self, Segments.self, Search.self, Words.self, Memo.self, Memos.self, Coders.self,
+        Status.self, Log.self,
     ]
 }

@@ -59,6 +59,12 @@ extension Project {
     /// The coded segments matching `filter`, in text order (document, start, end; then code
     /// and coder ids).
     public func segments(_ filter: SegmentFilter = .init()) throws -> [CodedSegment] {
+        try segments(filter, contextTurns: 0).map(\.segment)
+    }
+
+    /// The coded segments matching `filter` with the `contextTurns` turns before and after
+    /// each (see ``SegmentContext``), in the order of ``segments(_:)``.
+    public func segments(_ filter: SegmentFilter, contextTurns: Int) throws -> [(segment: CodedSegment, context: SegmentContext)] {
         try read { store in
             let paths = Dictionary(uniqueKeysWithValues: try store.codebookCodes().map { ($0.id, $0.path) })
             let codeIDs = try store.codeIDsByRowID()
@@ -68,7 +74,7 @@ extension Project {
             var currentDocument: Int64 = -1
             var text = ScalarText("")
             var turns: [TurnInfo] = []
-            var segments: [CodedSegment] = []
+            var segments: [(segment: CodedSegment, context: SegmentContext)] = []
             let selection = try Self.codingSelection(store, filter)
             try store.forEachCodingInTextOrder(selection) { coding in
                 let documentID = coding.documentID
@@ -85,11 +91,15 @@ extension Project {
                 }
                 let codeID = codeIDs[coding.codeRowID] ?? ""
                 let document = documents[documentID]
-                segments.append(CodedSegment(
+                let segment = CodedSegment(
                     id: coding.id, document: document?.name ?? "", case: document?.case,
                     code: paths[codeID] ?? codeID, coder: coders[coding.coderID] ?? "", start: start, end: end,
                     text: text.slice(start, end), memo: coding.memo,
-                    speaker: turn?.speaker, turn: turn?.number, time: turn?.time))
+                    speaker: turn?.speaker, turn: turn?.number, time: turn?.time)
+                let context = contextTurns > 0
+                    ? SegmentContext.of(start: start, end: end, turns: turns, count: contextTurns, slice: text.slice)
+                    : SegmentContext(before: "", after: "")
+                segments.append((segment, context))
             }
             return segments
         }

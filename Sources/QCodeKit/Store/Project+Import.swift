@@ -126,6 +126,8 @@ struct DocumentWriter {
     private var db: Database { store.db }
     private let insertDocument: Statement
     private let insertTurn: Statement
+    /// Keeps the full-text search index in step: each new document is indexed at once.
+    private let searchIndex: SearchIndexWriter
     private var caseIDs: [String: Int64] = [:]
     private var attributeIDs: [String: Int64] = [:]
     private let importedAt = Clock.now()
@@ -147,6 +149,7 @@ struct DocumentWriter {
             INSERT INTO turns(document_id, number, speaker, start, "end", time, end_time)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        searchIndex = try store.makeSearchIndexWriter()
     }
 
     mutating func insert(_ document: ParsedDocument, file: String, caseName: String?, report: inout ImportReport) throws {
@@ -186,6 +189,8 @@ struct DocumentWriter {
                 ])
                 try insertTurn.execute()
             }
+            try searchIndex.index(documentID: documentID, revision: 1, sha256: hash, text: document.text,
+                                  turns: document.turns.map(\.span))
             return documentID
         }
         for warning in document.warnings {

@@ -22,6 +22,7 @@ enum Schema {
         }
         migrator.registerMigration("v3-undo-everything", migrate: undoEverything)
         migrator.registerMigration("v4-done-marks", migrate: doneMarks)
+        migrator.registerMigration("v5-search-index", migrate: searchIndex)
         return migrator
     }
 
@@ -81,6 +82,36 @@ enum Schema {
                 PRIMARY KEY (document_id, coder_id)
             ) WITHOUT ROWID;
             CREATE INDEX document_marks_coder ON document_marks(coder_id);
+            """)
+    }
+
+    /// Format 5: a full-text index of the turns, for `qcode search`. Derived data, not
+    /// recorded for undo (see `Store+SearchIndex.swift`): `search_index` is a contentless
+    /// FTS5 table (the text is not stored twice) with one row per turn (a document without
+    /// turns: one row for its text), rowid `first_row + turn number`;
+    /// `search_index_documents` says which revision (and text hash) of each document the
+    /// index holds and where its rows are; `search_index_info` the next free rowid and how
+    /// many rows are stale (left by documents since removed or replaced, whose text is no
+    /// longer there to delete them with; they are never read, and the index is rebuilt when
+    /// they outnumber the live rows).
+    private static func searchIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE search_index USING fts5(
+                text, content = '', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2'
+            );
+            CREATE TABLE search_index_documents (
+                document_id INTEGER PRIMARY KEY,
+                revision    INTEGER NOT NULL,
+                sha256      TEXT NOT NULL,
+                first_row   INTEGER NOT NULL,
+                rows        INTEGER NOT NULL
+            );
+            CREATE TABLE search_index_info (
+                id         INTEGER PRIMARY KEY CHECK (id = 1),
+                next_row   INTEGER NOT NULL,
+                stale_rows INTEGER NOT NULL
+            );
+            INSERT INTO search_index_info(id, next_row, stale_rows) VALUES (1, 1, 0);
             """)
     }
 
