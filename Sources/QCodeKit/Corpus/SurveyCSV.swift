@@ -19,6 +19,9 @@ enum SurveyCSV {
         let table: CSVTable
         do { table = try CSVTable.parse(text) } catch { throw ImportError(file: fileName, reason: error.reason) }
         guard !table.header.isEmpty else { throw ImportError(file: fileName, reason: "empty file") }
+        if let layout = try DialogueCSV.layout(table, fileName: fileName, options: options) {
+            return try DialogueCSV.documents(table, layout: layout, stem: stem, fileName: fileName)
+        }
 
         var idColumn: Int? = nil
         if let name = options.csvIDColumn {
@@ -47,7 +50,7 @@ enum SurveyCSV {
         var emptyAnswers = 0
         for (r, row) in table.rows.enumerated() {
             var rowID = idColumn.map { row[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? String(r + 1)
-            let caseID = idColumn == nil ? "\(fileName)#\(r + 1)" : rowID
+            let caseID: String? = idColumn == nil ? (options.noCases ? nil : "\(fileName)#\(r + 1)") : rowID
             if rowID.isEmpty {
                 rowID = "row\(r + 1)"
                 warnings.append("line \(table.lines[r]): empty id, using '\(rowID)'")
@@ -71,6 +74,12 @@ enum SurveyCSV {
                 doc.caseID = caseID
                 doc.attributes = attributes
                 docs.append(doc)
+            }
+        }
+        if options.noCases, idColumn == nil {
+            let others = table.header.indices.filter { $0 != idColumn && !textColumns.contains($0) }
+            if !others.isEmpty {
+                warnings.append("no cases (--no-cases), so column(s) \(MessageText.list(others.map { table.header[$0] })) were not kept")
             }
         }
         if emptyAnswers > 0 { warnings.append("\(emptyAnswers) empty answer(s) skipped") }
@@ -102,6 +111,10 @@ enum SurveyCSV {
         let bytes = Array(answer.utf8)
         var s = ByteStructure()
         bytes.withUnsafeBufferPointer { b in
+            if let labelled = CellTurns.structure(b) {
+                s = labelled
+                return
+            }
             s.turns = [ByteTurn(speaker: speaker, range: 0..<b.count)]
             // Paragraphs: blocks separated by blank lines.
             var start = -1
