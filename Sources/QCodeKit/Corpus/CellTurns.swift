@@ -2,8 +2,10 @@
 /// one label per line or several on one line.
 ///
 /// A cell is split only when it starts with a label and holds at least two labels:
-/// - one label per line: as a transcript file is read (``TranscriptParser``: labels must
-///   recur, or be known roles);
+/// - every line starts with a label: one turn per line, where there are three or more, or
+///   a speaker recurs, or (`lenient`) two;
+/// - one label per line, with lines continuing a turn: as a transcript file is read
+///   (``TranscriptParser``: labels must recur, or be known roles);
 /// - on one line: bracket labels (`[doctor]`, not notes such as `[inaudible]`) after a
 ///   space, or `Name:` labels at the start or after a sentence's end (`.`, `?`, `!`) where
 ///   some speaker is labelled at least twice or every one is a known role. "Pros: cheap.
@@ -11,9 +13,13 @@
 /// Otherwise the cell is one turn (``SurveyCSV``).
 enum CellTurns {
     /// The cell's turns, paragraphs and sentences, or `nil` when it holds no labelled turns.
-    static func structure(_ b: UnsafeBufferPointer<UInt8>) -> ByteStructure? {
+    /// `lenient`: also two lines with a label each, each speaker named once ("Doctor: ...\n
+    /// Patient: ..."), which alone could be "Pros: ...\nCons: ..."; ``SurveyCSV`` allows it in a
+    /// column where most answers are dialogues anyway.
+    static func structure(_ b: UnsafeBufferPointer<UInt8>, lenient: Bool = false) -> ByteStructure? {
         let text = ByteText.trim(b, 0..<b.count)
         guard !text.isEmpty, startsWithLabel(b, text.lowerBound) else { return nil }
+        if let everyLine = everyLineLabelled(b, text, lenient: lenient) { return everyLine }
         let parsed = TranscriptParser().parse(b)
         if parsed.turns.count(where: { $0.speaker != nil }) >= 2, firstLabelIsAtStart(b, parsed, text.lowerBound) {
             var s = parsed
@@ -21,6 +27,33 @@ enum CellTurns {
             return s
         }
         return inline(b, text)
+    }
+
+    /// A cell whose every non-blank line (two or more) starts with a label, such as
+    /// "Doctor: ...\nPatient: ...": one turn per line, even where each speaker is named once.
+    private static func everyLineLabelled(_ b: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, lenient: Bool)
+        -> ByteStructure?
+    {
+        var s = ByteStructure()
+        for line in ByteText.lines(UnsafeBufferPointer(rebasing: b[0..<text.upperBound])) {
+            let trimmed = ByteText.trim(b, line)
+            if trimmed.isEmpty { continue }
+            guard let m = SpeakerLabel.match(b, line.lowerBound, line.upperBound, markdown: false),
+                  m.style != .timedLine, KnownSpeakers.looksLikeName(m.speaker)
+            else { return nil }
+            let range = ByteText.trim(b, m.contentStart..<line.upperBound)
+            s.paragraphs.append(trimmed)
+            guard !range.isEmpty else { continue }
+            s.turns.append(ByteTurn(speaker: m.speaker, range: range, time: m.time))
+            SentenceSplitter.split(b, range, into: &s.sentences)
+        }
+        guard s.turns.count >= 2 else { return nil }
+        if !lenient, s.turns.count < 3, Set(s.turns.map(\.speaker)).count == s.turns.count,
+           !s.turns.allSatisfy({ KnownSpeakers.isKnown($0.speaker ?? "") })
+        {
+            return nil
+        }
+        return s
     }
 
     private static func startsWithLabel(_ b: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {

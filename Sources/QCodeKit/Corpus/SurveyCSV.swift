@@ -44,6 +44,19 @@ enum SurveyCSV {
                     reason: "no free-text column found (columns: \(MessageText.list(table.header)))")
             }
         }
+        // Per column: where most answers are dialogues, a two-line exchange is one too.
+        var dialogueColumns: Set<Int> = []
+        for c in textColumns {
+            var answers = 0, dialogues = 0
+            for row in table.rows {
+                let answer = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !answer.isEmpty else { continue }
+                answers += 1
+                let bytes = Array(answer.utf8)
+                if bytes.withUnsafeBufferPointer({ CellTurns.structure($0) }) != nil { dialogues += 1 }
+            }
+            if dialogues > 0, dialogues * 2 >= answers { dialogueColumns.insert(c) }
+        }
         var docs: [ParsedDocument] = []
         var usedNames: Set<String> = []
         var warnings: [String] = []
@@ -70,7 +83,7 @@ enum SurveyCSV {
                     name += "-row\(r + 1)"
                 }
                 usedNames.insert(name)
-                var doc = answerDocument(answer, name: name, speaker: rowID)
+                var doc = answerDocument(answer, name: name, speaker: rowID, dialogues: dialogueColumns.contains(c))
                 doc.caseID = caseID
                 doc.attributes = attributes
                 docs.append(doc)
@@ -107,11 +120,12 @@ enum SurveyCSV {
     }
 
     /// A one-turn document for an answer (already NFC and LF from the decoder).
-    static func answerDocument(_ answer: String, name: String, speaker: String) -> ParsedDocument {
+    /// `dialogues`: the answer's column is mostly dialogues (see ``CellTurns``).
+    static func answerDocument(_ answer: String, name: String, speaker: String, dialogues: Bool = false) -> ParsedDocument {
         let bytes = Array(answer.utf8)
         var s = ByteStructure()
         bytes.withUnsafeBufferPointer { b in
-            if let labelled = CellTurns.structure(b) {
+            if let labelled = CellTurns.structure(b, lenient: dialogues) {
                 s = labelled
                 return
             }

@@ -101,6 +101,15 @@ struct DialogueCSVTests {
         }
     }
 
+    @Test func aTwoLineExchangeIsADialogueOnlyInADialogueColumn() throws {
+        let dialogues = "id,dialogue\nA,\"Doctor: How are you?\nPatient: Fine.\nDoctor: Good.\"\nB,\"Doctor: Any pain?\nPatient: No.\"\n"
+        let docs = try DocumentReader.parse(data: Data(dialogues.utf8), fileName: "d.csv")
+        #expect(docs.map { $0.turns.map { $0.speaker ?? "-" } } == [["Doctor", "Patient", "Doctor"], ["Doctor", "Patient"]])
+        let survey = "id,comment\nA,\"Pros: cheap and close to home.\nCons: cold rooms all winter long.\"\nB,It was fine overall and I would go again.\n"
+        let answers = try DocumentReader.parse(data: Data(survey.utf8), fileName: "s.csv")
+        #expect(answers.map { $0.turns.map { $0.speaker ?? "-" } } == [["A"], ["B"]])
+    }
+
     @Test func noCasesLeavesRowsWithoutAnIDColumnUnlinked() throws {
         var options = ImportOptions()
         options.noCases = true
@@ -135,5 +144,35 @@ struct DialogueCSVTests {
     @Test func aCleanInterviewHasNoWarning() throws {
         let doc = try CorpusTest.parse("Interviewer: How was it?\nP1: Fine: really fine.\nInterviewer: And then?\nP1: Better.\n")
         #expect(doc.warnings.isEmpty)
+    }
+}
+
+/// Real dialogue exports in shared/data (issue 14).
+@Suite(.enabled(if: CorpusRealData.directory != nil, "shared/data not found: set QCODE_SHARED_DATA to run these tests"))
+struct RealDialogueCSVTests {
+    @Test func qux360InterviewIsOneConversationWithTimesRequiresShared() throws {
+        let docs = try DocumentReader.read(contentsOf: CorpusRealData.file("csv/qux360_interview_A.csv"))
+        try #require(docs.count == 1)
+        #expect(docs[0].name == "qux360_interview_A")
+        #expect(docs[0].turns.count == 32)
+        #expect(Set(docs[0].turns.compactMap(\.speaker)) == ["Jordan Lee", "Alex Morgan"])
+        #expect(docs[0].turns.allSatisfy { $0.time != nil })
+        #expect(docs[0].turns.first?.time == 1 && docs[0].turns[1].time == 6)
+        #expect(docs[0].warnings.isEmpty, "\(docs[0].warnings)")
+    }
+
+    @Test func clinicalDialogueCellsBecomeTurnsRequiresShared() throws {
+        for file in ["csv/acibench_valid_aci_asr.csv", "csv/acibench_valid_virtscribe_humantrans.csv", "csv/mtsdialog_ValidationSet.csv"] {
+            let docs = try DocumentReader.read(contentsOf: CorpusRealData.file(file)).filter { $0.name.hasSuffix("-dialogue") }
+            #expect(!docs.isEmpty, "\(file)")
+            for doc in docs {
+                // Every dialogue has two or more speakers, and no turn holds a label line.
+                #expect(Set(doc.turns.compactMap(\.speaker)).count >= 2, "\(doc.name)")
+                for turn in doc.turns {
+                    let text = turn.span.slice(of: doc.text)
+                    #expect(!text.contains("\n[doctor]") && !text.contains("\nDoctor:"), "\(doc.name)")
+                }
+            }
+        }
     }
 }
