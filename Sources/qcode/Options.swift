@@ -40,7 +40,7 @@ struct FormatOptions: ParsableArguments {
 
 /// `--coder NAME`, defaulting to $QCODE_CODER.
 struct CoderOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The coder (default: $QCODE_CODER).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The coder (default: $QCODE_CODER).", valueName: "name"), completion: ProjectCompletion.coders)
     var coder: String?
 
     /// The coder's name, or an error saying how to give one.
@@ -64,10 +64,10 @@ extension Console {
 
 /// Options that select coded segments (`qcode segments`, `qcode export segments`).
 struct SegmentFilterOptions: ParsableArguments {
-    @Option(name: .long, help: "Only this code (and its descendants unless --no-children).") var code: String?
+    @Option(name: .long, help: "Only this code (and its descendants unless --no-children).", completion: ProjectCompletion.codes) var code: String?
     @Flag(name: .customLong("no-children"), help: "With --code: not its descendants.") var noChildren = false
-    @Option(name: .long, help: "Only this coder (repeatable).") var coder: [String] = []
-    @Option(name: .long, help: "Only this document (repeatable).") var doc: [String] = []
+    @Option(name: .long, help: "Only this coder (repeatable).", completion: ProjectCompletion.coders) var coder: [String] = []
+    @Option(name: .long, help: "Only this document (repeatable).", completion: ProjectCompletion.documents) var doc: [String] = []
     @Option(name: .customLong("case"), help: "Only this case (repeatable).") var caseName: [String] = []
     @Option(name: .long, help: "Only segments starting in this speaker's turns.") var speaker: String?
     @Option(name: .long, help: ArgumentHelp("Only cases whose attribute has this value (repeatable).", valueName: "attr=value"))

@@ -14,10 +14,10 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Sentences, e.g. 12 or 12-14.", valueName: "range"))
     var sentences: String?
 
-    @Option(name: .long, help: ArgumentHelp("Paragraphs, e.g. 2 or 2-4.", valueName: "range"))
+    @Option(name: .long, help: ArgumentHelp("Paragraphs, e.g. 2 or 2-4 (cut per turn, labels left out).", valueName: "range"))
     var paragraphs: String?
 
-    @Option(name: .long, help: ArgumentHelp("Lines of the stored text, e.g. 10-12.", valueName: "range"))
+    @Option(name: .long, help: ArgumentHelp("Lines of the stored text, e.g. 10-12 (cut per turn, labels left out).", valueName: "range"))
     var lines: String?
 
     @Option(name: .long, help: ArgumentHelp("Every match of this regular expression.", valueName: "regex"))

@@ -117,9 +117,9 @@ extension StoredDocument {
         case .sentences(let range):
             return try pick(range, from: sentences, kind: "sentence")
         case .paragraphs(let range):
-            return try pick(range, from: paragraphs, kind: "paragraph")
+            return Self.split(try pick(range, from: paragraphs, kind: "paragraph"), atTurns: turns.map(\.span))
         case .lines(let range):
-            return try pick(range, from: Self.lines(of: text), kind: "line")
+            return Self.split(try pick(range, from: Self.lines(of: text), kind: "line"), atTurns: turns.map(\.span))
         case .allTurns:
             return turns.map(\.span)
         case .quote(let quote):
@@ -134,7 +134,7 @@ extension StoredDocument {
             case .match: return matches
             case .turn: return Self.widen(matches, to: turns.map(\.span))
             case .sentence: return Self.widen(matches, to: sentences)
-            case .paragraph: return Self.widen(matches, to: paragraphs)
+            case .paragraph: return Self.split(Self.widen(matches, to: paragraphs), atTurns: turns.map(\.span))
             }
         }
     }
@@ -157,6 +157,37 @@ extension StoredDocument {
         }
         spans.append(TextSpan(start: start, end: text.count))
         return spans
+    }
+
+    /// Spans cut at turn boundaries so that each piece belongs to one speaker: a span that
+    /// overlaps turns becomes its overlap with each of them (a speaker label between turns
+    /// is left out); a span between two turns (a label alone on its line) is dropped, and
+    /// one before the first turn or after the last (a preamble) is kept.
+    /// `turns` are in document order and do not overlap.
+    static func split(_ spans: [TextSpan], atTurns turns: [TextSpan]) -> [TextSpan] {
+        guard !turns.isEmpty else { return spans }
+        var out: [TextSpan] = []
+        for span in spans {
+            // The first turn ending after the span's start.
+            var low = 0, high = turns.count
+            while low < high {
+                let mid = (low + high) / 2
+                if turns[mid].end <= span.start { low = mid + 1 } else { high = mid }
+            }
+            var pieces: [TextSpan] = []
+            var k = low
+            while k < turns.count, turns[k].start < span.end {
+                let piece = TextSpan(start: max(span.start, turns[k].start), end: min(span.end, turns[k].end))
+                if piece.start < piece.end { pieces.append(piece) }
+                k += 1
+            }
+            if !pieces.isEmpty {
+                out += pieces
+            } else if low == 0 || low == turns.count {
+                out.append(span)  // before the first turn or after the last: no speaker's
+            }  // else between two turns: only a label (or heading), no one's words
+        }
+        return out
     }
 
     /// Each unit that overlaps at least one match, once.

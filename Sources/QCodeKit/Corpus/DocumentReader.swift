@@ -9,9 +9,9 @@ import Foundation
 /// answer). Nothing here touches a database or the network.
 public enum DocumentReader {
     /// Reads the file at `url`, refusing it before reading if it is over `options.maxFileBytes`.
-    /// - Throws: ``ImportError`` naming the file's path.
+    /// - Throws: ``ImportError`` naming the file's path as given (relative if `url` is).
     public static func read(contentsOf url: URL, options: ImportOptions = .init()) throws -> [ParsedDocument] {
-        let path = url.path
+        let path = url.relativePath
         guard FileManager.default.fileExists(atPath: path) else {
             throw ImportError(file: path, reason: "file not found")
         }

@@ -14,6 +14,12 @@ public struct ImportOptions: Sendable {
     /// CSV: the column identifying each respondent. `nil` takes the first column named
     /// like id, participant_id, respondent or case, else numbers the rows from 1.
     public var csvIDColumn: String? = nil
+    /// CSV: with rows of utterances (a speaker and a statement column), the column whose
+    /// values name the conversation each row belongs to: one document per value instead of
+    /// one per file.
+    public var conversationColumn: String? = nil
+    /// CSV: make no case for rows of a table without an ID column (instead of `FILE#ROW`).
+    public var noCases = false
     /// Files larger than this many bytes are refused before being read (default 200 MB).
     public var maxFileBytes: Int = 200 * 1024 * 1024
 

@@ -19,6 +19,9 @@ enum SurveyCSV {
         let table: CSVTable
         do { table = try CSVTable.parse(text) } catch { throw ImportError(file: fileName, reason: error.reason) }
         guard !table.header.isEmpty else { throw ImportError(file: fileName, reason: "empty file") }
+        if let layout = try DialogueCSV.layout(table, fileName: fileName, options: options) {
+            return try DialogueCSV.documents(table, layout: layout, stem: stem, fileName: fileName)
+        }
 
         var idColumn: Int? = nil
         if let name = options.csvIDColumn {
@@ -41,13 +44,26 @@ enum SurveyCSV {
                     reason: "no free-text column found (columns: \(MessageText.list(table.header)))")
             }
         }
+        // Per column: where most answers are dialogues, a two-line exchange is one too.
+        var dialogueColumns: Set<Int> = []
+        for c in textColumns {
+            var answers = 0, dialogues = 0
+            for row in table.rows {
+                let answer = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !answer.isEmpty else { continue }
+                answers += 1
+                let bytes = Array(answer.utf8)
+                if bytes.withUnsafeBufferPointer({ CellTurns.structure($0) }) != nil { dialogues += 1 }
+            }
+            if dialogues > 0, dialogues * 2 >= answers { dialogueColumns.insert(c) }
+        }
         var docs: [ParsedDocument] = []
         var usedNames: Set<String> = []
         var warnings: [String] = []
         var emptyAnswers = 0
         for (r, row) in table.rows.enumerated() {
             var rowID = idColumn.map { row[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? String(r + 1)
-            let caseID = idColumn == nil ? "\(fileName)#\(r + 1)" : rowID
+            let caseID: String? = idColumn == nil ? (options.noCases ? nil : "\(fileName)#\(r + 1)") : rowID
             if rowID.isEmpty {
                 rowID = "row\(r + 1)"
                 warnings.append("line \(table.lines[r]): empty id, using '\(rowID)'")
@@ -67,10 +83,16 @@ enum SurveyCSV {
                     name += "-row\(r + 1)"
                 }
                 usedNames.insert(name)
-                var doc = answerDocument(answer, name: name, speaker: rowID)
+                var doc = answerDocument(answer, name: name, speaker: rowID, dialogues: dialogueColumns.contains(c))
                 doc.caseID = caseID
                 doc.attributes = attributes
                 docs.append(doc)
+            }
+        }
+        if options.noCases, idColumn == nil {
+            let others = table.header.indices.filter { $0 != idColumn && !textColumns.contains($0) }
+            if !others.isEmpty {
+                warnings.append("no cases (--no-cases), so column(s) \(MessageText.list(others.map { table.header[$0] })) were not kept")
             }
         }
         if emptyAnswers > 0 { warnings.append("\(emptyAnswers) empty answer(s) skipped") }
@@ -98,10 +120,15 @@ enum SurveyCSV {
     }
 
     /// A one-turn document for an answer (already NFC and LF from the decoder).
-    static func answerDocument(_ answer: String, name: String, speaker: String) -> ParsedDocument {
+    /// `dialogues`: the answer's column is mostly dialogues (see ``CellTurns``).
+    static func answerDocument(_ answer: String, name: String, speaker: String, dialogues: Bool = false) -> ParsedDocument {
         let bytes = Array(answer.utf8)
         var s = ByteStructure()
         bytes.withUnsafeBufferPointer { b in
+            if let labelled = CellTurns.structure(b, lenient: dialogues) {
+                s = labelled
+                return
+            }
             s.turns = [ByteTurn(speaker: speaker, range: 0..<b.count)]
             // Paragraphs: blocks separated by blank lines.
             var start = -1

@@ -62,6 +62,9 @@ struct TranscriptParser {
         var s = ByteStructure()
         let paras = paragraphs(b, lines, kinds, perLine: perLine)
         s.paragraphs = paras.map(\.0)
+        if let doubt = doubt(b, lines, candidates, kinds, accepted: labelCount, paragraphs: paras.count) {
+            s.warnings.append(doubt)
+        }
         if labelCount == 0 {
             for (para, first) in paras {
                 if case .heading = kinds[first] { continue }
@@ -73,6 +76,34 @@ struct TranscriptParser {
         }
         walkTurns(b, lines, kinds, perLine: perLine, into: &s)
         return s
+    }
+
+    /// A warning when label detection is doubtful: few labels, candidates that were not
+    /// taken (their speaker named once), or more lines with a colon mid-line than labels.
+    private func doubt(
+        _ b: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>], _ candidates: [Kind], _ kinds: [Kind],
+        accepted: Int, paragraphs: Int
+    ) -> String? {
+        guard customPattern == nil else { return nil }
+        var rejected = 0
+        var midColons = 0
+        for (i, k) in kinds.enumerated() {
+            if case .content = k, case .label = candidates[i] { rejected += 1; continue }
+            guard case .content = k else { continue }
+            let line = lines[i]
+            var q = line.lowerBound
+            while q < line.upperBound {
+                if b[q] == ASCII.colon, q + 1 == line.upperBound || ASCII.isBlank(b[q + 1]) { midColons += 1; break }
+                q += 1
+            }
+        }
+        let few = accepted > 0 && accepted < 3 && paragraphs >= 5
+        let mixed = accepted > 0 && rejected >= 2
+        let colons = accepted > 0 && midColons > accepted
+        let unused = accepted == 0 && rejected >= 2
+        guard few || mixed || colons || unused else { return nil }
+        return "speaker labels are doubtful: \(accepted) label(s) taken, \(rejected) possible label(s) not taken "
+            + "(speaker named only once), \(midColons) line(s) with a colon mid-line, \(paragraphs) paragraph(s)"
     }
 
     /// Looks at the whole file: where most paragraphs start with an accepted label, a

@@ -36,6 +36,20 @@ public struct ImportReport: Sendable {
     public var casesCreated: [String] = []
 }
 
+/// How far an import has got (see ``Project/importFiles(_:options:cases:keepGoing:progress:)``).
+public struct ImportProgress: Sendable, Equatable {
+    /// Files read so far (imported, skipped or failed).
+    public var files: Int
+    /// Files to read in all.
+    public var totalFiles: Int
+    /// The size of the files read so far, in bytes.
+    public var bytes: Int
+    /// The size of all the files, in bytes.
+    public var totalBytes: Int
+    /// Documents added so far.
+    public var documents: Int
+}
+
 extension Project {
     /// Imports transcript files as documents, in one transaction.
     ///
@@ -44,16 +58,27 @@ extension Project {
     /// the project is left exactly as it was; with it, bad files are reported in the
     /// result and the good ones are kept.
     ///
-    /// A document whose text is identical to one already in the project (same SHA-256)
-    /// and that would get the same name is skipped, so re-importing a folder is harmless.
+    /// A document whose text is identical to one already in the project (same SHA-256) is
+    /// skipped, so re-importing a folder is harmless. For CSV rows the same text is skipped
+    /// only when it has the same name, or comes from another file with the same case (or
+    /// neither has a case): different respondents' identical answers are all kept.
+    ///
+    /// `progress` is called (on the calling thread) before the first file and after each
+    /// file, with the files and bytes done so far.
     public func importFiles(
         _ urls: [URL],
         options: ImportOptions = .init(),
         cases: CaseAssignment = .none,
-        keepGoing: Bool = false
+        keepGoing: Bool = false,
+        progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportReport {
         let caseExpression = try cases.regularExpression()
         var report = ImportReport()
+        let sizes = urls.map { url in
+            ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
+        }
+        var done = ImportProgress(files: 0, totalFiles: urls.count, bytes: 0, totalBytes: sizes.reduce(0, +), documents: 0)
+        progress?(done)
         let reader = PrefetchingReader(urls: urls, options: options)
         defer { reader.cancel() }
         try database.writeWithoutTransaction { db in
@@ -79,6 +104,10 @@ extension Project {
                         guard keepGoing else { throw failure }
                         report.failed.append(failure)
                     }
+                    done.files = index + 1
+                    done.bytes += sizes[index]
+                    done.documents = report.added.count
+                    progress?(done)
                 }
                 if !report.added.isEmpty {
                     try store.record(
@@ -155,8 +184,14 @@ struct DocumentWriter {
     mutating func insert(_ document: ParsedDocument, file: String, caseName: String?, report: inout ImportReport) throws {
         let fileName = (file as NSString).lastPathComponent
         let hash = ContentHash.of(document.text)
-        if let existing = try String.fetchOne(db, sql: "SELECT name FROM documents WHERE sha256 = ? AND (name = ? OR ? NOT LIKE '%.csv')",
-                                              arguments: [hash, document.name, fileName]) {
+        // Files: the same text is the same document. CSV rows: the same text is a duplicate
+        // when it has the same name (a re-import) or, from another file, the same case (or
+        // no case on both sides); two respondents who both answered "No" keep their answers.
+        let isRow = document.format == .csv
+        if let existing = try String.fetchOne(db, sql: """
+            SELECT d.name FROM documents d LEFT JOIN cases c ON c.id = d.case_id
+            WHERE d.sha256 = ? AND (NOT ? OR d.name = ? OR (d.source_file <> ? AND c.name IS ?))
+            """, arguments: [hash, isRow, document.name, file, caseName.flatMap { $0.isEmpty ? nil : $0 }]) {
             report.skipped.append((fileName, existing == document.name
                 ? "already imported as '\(existing)'"
                 : "same text as document '\(existing)'"))

@@ -23,10 +23,10 @@ extension QCode {
         @OptionGroup var coderOptions: CoderOptions
         @OptionGroup var selectionOptions: SelectionOptions
 
-        @Argument(help: "The document: id, name, or unique name prefix.")
+        @Argument(help: "The document: id, name, or unique name prefix.", completion: ProjectCompletion.documents)
         var document: String
 
-        @Argument(help: "The code: path, unique path suffix, or id. Without a code and a range, the document opens in the terminal workspace (qcode tui).")
+        @Argument(help: "The code: path, unique path suffix, or id. Without a code and a range, the document opens in the terminal workspace (qcode tui).", completion: ProjectCompletion.codes)
         var code: String?
 
         @Option(name: .long, help: "A memo for the new coding(s).")
@@ -60,10 +60,10 @@ extension QCode {
         @OptionGroup var coderOptions: CoderOptions
         @OptionGroup var selectionOptions: SelectionOptions
 
-        @Argument(help: "The document.")
+        @Argument(help: "The document.", completion: ProjectCompletion.documents)
         var document: String
 
-        @Argument(help: "The code (default: every code).")
+        @Argument(help: "The code (default: every code).", completion: ProjectCompletion.codes)
         var code: String?
 
         @Flag(name: .long, help: "Also remove codings of the code's descendants.")

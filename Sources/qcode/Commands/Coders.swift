@@ -48,7 +48,7 @@ extension QCode.Coders {
             discussion: "The new name may differ from the old only in case (alice to Alice).")
 
         @OptionGroup var projectOptions: ProjectOptions
-        @Argument(help: "The coder.") var coder: String
+        @Argument(help: "The coder.", completion: ProjectCompletion.coders) var coder: String
         @Argument(help: "The new name.") var name: String
 
         func run() throws {
@@ -69,8 +69,8 @@ extension QCode.Coders {
                 """)
 
         @OptionGroup var projectOptions: ProjectOptions
-        @Argument(help: "The coder to merge away.") var source: String
-        @Argument(help: "The coder who receives the codings.") var target: String
+        @Argument(help: "The coder to merge away.", completion: ProjectCompletion.coders) var source: String
+        @Argument(help: "The coder who receives the codings.", completion: ProjectCompletion.coders) var target: String
 
         func run() throws {
             try runReportingErrors {

@@ -37,7 +37,7 @@ extension QCode.Docs {
             abstract: "Rename a document (names are unique, ignoring case). 'qcode undo' reverses it.")
 
         @OptionGroup var projectOptions: ProjectOptions
-        @Argument(help: "The document: id, name, or unique name prefix.") var document: String
+        @Argument(help: "The document: id, name, or unique name prefix.", completion: ProjectCompletion.documents) var document: String
         @Argument(help: "The new name.") var name: String
 
         func run() throws {
@@ -55,7 +55,7 @@ extension QCode.Docs {
             discussion: "A document with codings is kept unless --force is given; then its codings and memos go with it. 'qcode undo' brings everything back.")
 
         @OptionGroup var projectOptions: ProjectOptions
-        @Argument(help: "The document: id, name, or unique name prefix.") var document: String
+        @Argument(help: "The document: id, name, or unique name prefix.", completion: ProjectCompletion.documents) var document: String
         @Flag(name: .long, help: "Remove it even though it has codings.") var force = false
 
         func run() throws {
@@ -86,7 +86,7 @@ extension QCode.Docs {
                 """)
 
         @OptionGroup var projectOptions: ProjectOptions
-        @Argument(help: "The document: id, name, or unique name prefix.") var document: String
+        @Argument(help: "The document: id, name, or unique name prefix.", completion: ProjectCompletion.documents) var document: String
         @Argument(help: "The corrected transcript file.") var file: String
         @Option(name: .customLong("speaker-pattern"), help: ArgumentHelp(
             "A regular expression for speaker labels, as for 'qcode import'.", valueName: "regex"))

@@ -11,7 +11,7 @@ extension QCode {
 
         @OptionGroup var projectOptions: ProjectOptions
 
-        @Argument(help: "The document: its id, name, or a unique prefix of its name.")
+        @Argument(help: "The document: its id, name, or a unique prefix of its name.", completion: ProjectCompletion.documents)
         var document: String
 
         @Option(name: .long, help: ArgumentHelp("Show only this coder's codings (blind coding).", valueName: "name"))

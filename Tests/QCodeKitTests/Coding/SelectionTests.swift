@@ -74,8 +74,54 @@ import Testing
         #expect(spans[0].start == 15)  // "Interviewer: " is 13, then 🙂 (one scalar) and a space
     }
 
-    @Test func linesAndParagraphs() throws {
+    @Test func linesAndParagraphsStopAtTurnBoundaries() throws {
         let (_, doc) = try document()
-        #expect(try texts(doc, Selection(.lines(3...3))) == ["Interviewer: What about money?"])
+        // The label is not part of anyone's words.
+        #expect(try texts(doc, Selection(.lines(3...3))) == ["What about money?"])
+        #expect(try texts(doc, Selection(.lines(3...4))) == [
+            "What about money?", "Money is tight. The link worker helped with the council tax.",
+        ])
+    }
+
+    /// A paragraph that runs across a speaker label (issue 14) is split per turn, so every
+    /// coding belongs to one speaker, and the label is left out.
+    @Test func aParagraphAcrossALabelIsSplitPerTurn() throws {
+        let text = """
+            Notes taken on the day.
+
+            Tom: I will start.
+            The walking group helped.
+            Jean: Can I just say, the choir did too.
+            Facilitator:
+            Thanks.
+            Tom: One more thing.
+            Jean: Yes.
+            Facilitator: Good.
+            """
+        let project = try TestProject.withTranscript(text, name: "fg.txt")
+        let doc = try project.document("fg")
+        let paragraphs = try doc.spans(for: Selection(.paragraphs(1...doc.paragraphs.count)))
+        for span in paragraphs where span.start > 0 {
+            #expect(doc.turns.contains { $0.span.start <= span.start && span.end <= $0.span.end },
+                    "\(doc.scalars.slice(span.start, span.end))")
+        }
+        #expect(try texts(doc, Selection(.paragraphs(1...1))) == ["Notes taken on the day."])
+        // The label alone on its line is no one's words: lines 6-7 give only "Thanks.".
+        #expect(try texts(doc, Selection(.lines(6...7))) == ["Thanks."])
+        #expect(try texts(doc, Selection(.lines(4...5), speaker: "Jean")) == ["Can I just say, the choir did too."])
+        #expect(try texts(doc, Selection(.match(pattern: "walking", ignoreCase: false, scope: .paragraph)))
+                == ["I will start.\nThe walking group helped."])
+        #expect(try doc.spans(for: Selection(.lines(6...6))).isEmpty)
+    }
+
+    @Test func splitAtTurnsIsPure() {
+        let turns = [TextSpan(start: 5, end: 10), TextSpan(start: 15, end: 20), TextSpan(start: 25, end: 30)]
+        #expect(StoredDocument.split([TextSpan(start: 0, end: 30)], atTurns: turns) == turns)
+        #expect(StoredDocument.split([TextSpan(start: 0, end: 3)], atTurns: turns) == [TextSpan(start: 0, end: 3)])
+        #expect(StoredDocument.split([TextSpan(start: 11, end: 14)], atTurns: turns).isEmpty)
+        #expect(StoredDocument.split([TextSpan(start: 31, end: 33)], atTurns: turns) == [TextSpan(start: 31, end: 33)])
+        #expect(StoredDocument.split([TextSpan(start: 8, end: 17)], atTurns: turns)
+                == [TextSpan(start: 8, end: 10), TextSpan(start: 15, end: 17)])
+        #expect(StoredDocument.split([TextSpan(start: 0, end: 4)], atTurns: []) == [TextSpan(start: 0, end: 4)])
     }
 }

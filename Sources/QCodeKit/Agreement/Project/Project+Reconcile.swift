@@ -53,6 +53,9 @@ public struct ReconcileReport: Sendable, Equatable {
     public var agreed = 0
     /// Codings added to the consensus coder in this run (0 when re-run with nothing new).
     public var added = 0
+    /// Consensus codings removed in this run because their decision is now `drop` (it was
+    /// `keep` in an earlier run).
+    public var removed = 0
     /// Every current disagreement, with the decision read from the decisions file, if any.
     public var decisions: [ReconcileDecision] = []
     public var kept = 0
@@ -72,12 +75,14 @@ extension Project {
     ///   several units becomes one consensus coding per agreed unit);
     /// - when only one applied it, the decision for that disagreement applies: `keep` adds
     ///   that coder's coded part of the unit, `drop` and no decision add nothing.
+    /// Decisions can change between runs: a disagreement kept earlier and now dropped has
+    /// its consensus coding removed; one dropped earlier and now kept gets it added.
     /// For units `character` and `continuum` the text itself is compared, code by code: each
     /// maximal stretch both coders coded with a code becomes a consensus coding, and each
     /// maximal stretch only one of them coded is a disagreement to decide (`unit` is then the
     /// turn it starts in, or the next).
     /// Codings the consensus already has are not added again, so re-running is safe. The
-    /// audit log records the run and how many codings it added (undo removes them).
+    /// audit log records the run and how many codings it added and removed (undo reverts both).
     ///
     /// - Parameters:
     ///   - decisions: decisions from an earlier run's file (matched by document, start,
@@ -107,12 +112,14 @@ extension Project {
                 try Self.reconcileUnits(store, scope: scope, unit: unit, minOverlap: minOverlap, run: &run)
             }
             run.report.added = run.added
+            run.report.removed = run.removed
             run.report.stale = decided.keys.filter { !run.used.contains($0) }.count
             let report = run.report
             try store.record(
                 .bulkCodings(BulkCodings(source: "reconcile", count: report.added)),
                 summary: "\(name): consensus of \(scope.coders.joined(separator: " and ")) by \(unit): \(report.agreed) agreed, "
-                    + "\(report.kept) kept, \(report.dropped) dropped, \(report.pending) undecided; added \(report.added) coding(s)",
+                    + "\(report.kept) kept, \(report.dropped) dropped, \(report.pending) undecided; added \(report.added) coding(s)"
+                    + (report.removed > 0 ? ", removed \(report.removed)" : ""),
                 actor: name)
             return report
         }
@@ -141,7 +148,11 @@ extension Project {
                     var row = ReconcileDecision(
                         document: document.name, unit: key.unit + 1, start: start, end: end, code: code.path,
                         codedBy: scope.coders[coder], text: text!.slice(start, end))
-                    if run.decide(&row) == .keep { spans = UnitAssignments.union(pieces[coder]) }
+                    switch run.decide(&row) {
+                    case .keep: spans = UnitAssignments.union(pieces[coder])
+                    case .drop: try run.remove(store, spans: UnitAssignments.union(pieces[coder]), document: document.id, code: code.id)
+                    case nil: break
+                    }
                 }
                 try run.add(store, spans: spans, document: document.id, code: code.id)
             }
@@ -169,7 +180,11 @@ extension Project {
                             document: document.name, unit: StretchDisagreements.turnNumber(turns[d], at: span.start),
                             start: span.start, end: span.end, code: code.path, codedBy: scope.coders[coder],
                             text: text.slice(span.start, span.end))
-                        if run.decide(&row) == .keep { spans.append(span) }
+                        switch run.decide(&row) {
+                        case .keep: spans.append(span)
+                        case .drop: try run.remove(store, spans: [span], document: document.id, code: code.id)
+                        case nil: break
+                        }
                     }
                 }
                 try run.add(store, spans: spans.sorted { $0.start < $1.start }, document: document.id, code: code.id)
@@ -186,6 +201,8 @@ private struct ReconcileRun {
     var report = ReconcileReport()
     /// How many consensus codings were added.
     var added = 0
+    /// How many consensus codings were removed (a decision changed from keep to drop).
+    var removed = 0
     /// Keys of the decisions that matched a current disagreement.
     var used = Set<String>()
 
@@ -200,6 +217,16 @@ private struct ReconcileRun {
         }
         report.decisions.append(row)
         return row.decision
+    }
+
+    /// Removes the consensus codings a `keep` of this disagreement added in an earlier run.
+    mutating func remove(_ store: Store, spans: [TextSpan], document: Int64, code: String) throws {
+        for span in spans {
+            guard let id = try store.codingID(documentID: document, codeID: code, coderName: name,
+                                              start: span.start, end: span.end) else { continue }
+            try store.deleteCoding(id: id)
+            removed += 1
+        }
     }
 
     /// Adds the consensus codings not already there.

@@ -12,6 +12,8 @@ extension QCode {
                 of it inside the unit. Each disagreement (only one applied it) is a line of the decisions \
                 file (default NAME-decisions.csv): write keep or drop in its decision column and run again. \
                 keep adds that coder's coding (inside the unit) to the consensus; drop leaves it out. \
+                Decisions can be changed and run again: keep changed to drop removes the coding it \
+                added, drop changed to keep adds it. \
                 With --unit character or continuum the text is compared code by code instead: each stretch \
                 both coded becomes a consensus coding, and each stretch only one coded is a disagreement. \
                 Re-running adds nothing twice. One transaction; recorded in the audit log.
@@ -47,7 +49,8 @@ extension QCode {
                     documents: comparison.documentNames(), decisions: previous)
                 let agreed = unit == .character || unit == .continuum ? "coded stretch(es)" : "unit-code pair(s)"
                 var lines = ["\(into): \(report.agreed) agreed \(agreed), \(report.kept) kept, \(report.dropped) dropped, "
-                             + "\(report.pending) undecided; added \(report.added) coding(s)."]
+                             + "\(report.pending) undecided; added \(report.added) coding(s)"
+                             + (report.removed > 0 ? ", removed \(report.removed) (changed from keep to drop)." : ".")]
                 if report.stale > 0 {
                     lines.append("\(report.stale) decision(s) in \(path) match no current disagreement and were ignored.")
                 }

@@ -93,7 +93,7 @@ extension QCode.CodebookCommand {
         @OptionGroup var projectOptions: ProjectOptions
         @OptionGroup var formatOptions: FormatOptions
 
-        @Argument(help: "The code: its path, a unique path suffix, or its id (default: list every code).")
+        @Argument(help: "The code: its path, a unique path suffix, or its id (default: list every code).", completion: ProjectCompletion.codes)
         var code: String?
 
         func run() throws {
@@ -234,7 +234,7 @@ extension QCode.CodebookCommand {
                 """)
 
         @OptionGroup var projectOptions: ProjectOptions
-        @Argument(help: "The code: its path, a unique path suffix, or its id.") var code: String
+        @Argument(help: "The code: its path, a unique path suffix, or its id.", completion: ProjectCompletion.codes) var code: String
 
         @Option(name: .long, help: "Human-readable title.") var label: String?
         @Option(name: .long, help: "Definition.") var description: String?

@@ -20,7 +20,7 @@ extension QCode {
         @OptionGroup var projectOptions: ProjectOptions
         @OptionGroup var coderOptions: CoderOptions
 
-        @Argument(help: "The document: id, name, or unique name prefix.")
+        @Argument(help: "The document: id, name, or unique name prefix.", completion: ProjectCompletion.documents)
         var document: String
 
         @Flag(name: .long, help: "Show every coder's codings (default: only yours).")

@@ -66,6 +66,52 @@ import Testing
         #expect(log.allSatisfy { $0.action == "reconcile" })
     }
 
+    /// An edited decisions file applies both ways (issue 14): keep then drop removes the
+    /// consensus coding, drop then keep adds it back; each run is one undoable entry.
+    @Test func changedDecisionsApplyBothWays() throws {
+        let f = try fixture()
+        let t = f.turns["doc1"]!
+        func consensus() throws -> [TextSpan] {
+            try f.project.segments({ var s = SegmentFilter(); s.coders = ["consensus"]; return s }())
+                .map { TextSpan(start: $0.start, end: $0.end) }
+        }
+        let first = try f.project.reconcile(coders: ["alice", "ben"], into: "consensus")
+        var rows = first.decisions
+        rows[0].decision = .keep  // alice's turn 1
+        rows[2].decision = .keep  // ben's turn 5
+        let kept = try f.project.reconcile(coders: ["alice", "ben"], into: "consensus", decisions: rows)
+        #expect(kept.added == 2 && kept.removed == 0)
+        #expect(try consensus() == [t[0], t[2], t[3], t[4]])
+
+        rows[0].decision = .drop
+        let dropped = try f.project.reconcile(coders: ["alice", "ben"], into: "consensus", decisions: rows)
+        #expect(dropped.added == 0 && dropped.removed == 1 && dropped.kept == 1 && dropped.dropped == 1)
+        #expect(try consensus() == [t[2], t[3], t[4]])
+        #expect(try f.project.auditEntries(limit: 1).first?.summary.hasSuffix("added 0 coding(s), removed 1") == true)
+
+        rows[0].decision = .keep
+        rows[2].decision = .drop
+        let swapped = try f.project.reconcile(coders: ["alice", "ben"], into: "consensus", decisions: rows)
+        #expect(swapped.added == 1 && swapped.removed == 1)
+        #expect(try consensus() == [t[0], t[2], t[3]])
+        // Undo reverts the whole run at once.
+        _ = try f.project.undo()
+        #expect(try consensus() == [t[2], t[3], t[4]])
+
+        // Stretches (character unit) too.
+        let g = try AgreementFixture()
+        let u = g.turns["doc1"]![0]
+        try g.code("alice", "a", chars: u.start, u.start + 9)
+        try g.code("ben", "a", chars: u.start, u.start + 5)
+        var stretch = try g.project.reconcile(coders: ["alice", "ben"], into: "c", unit: .character).decisions
+        stretch[0].decision = .keep
+        #expect(try g.project.reconcile(coders: ["alice", "ben"], into: "c", unit: .character, decisions: stretch).added == 1)
+        stretch[0].decision = .drop
+        #expect(try g.project.reconcile(coders: ["alice", "ben"], into: "c", unit: .character, decisions: stretch).removed == 1)
+        let left = try g.project.segments({ var s = SegmentFilter(); s.coders = ["c"]; return s }())
+        #expect(left.map { TextSpan(start: $0.start, end: $0.end) } == [TextSpan(start: u.start, end: u.start + 5)])
+    }
+
     @Test func agreedCodingsAreTheUnionInsideTheUnit() throws {
         let f = try AgreementFixture()
         let t = f.turns["doc1"]![0]

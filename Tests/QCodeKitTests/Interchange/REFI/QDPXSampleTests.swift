@@ -13,7 +13,10 @@ struct QDPXPositionTests {
         #expect(report.positionUnit == .utf16)
         #expect(report.documents == ["videos_selection"])
         #expect(report.codings == 97)
-        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        // A list of video titles ("Koronavírus: ..."), not a transcript: its "labels" are
+        // headlines, so label detection says it is doubtful (issue 14), and nothing else.
+        #expect(report.warnings.count == 1 && report.warnings.allSatisfy { $0.contains("speaker labels are doubtful") },
+                "\(report.warnings)")
         // Every coding covers exactly the text NVivo showed: the raw text (BOM dropped,
         // CRLF kept) sliced in UTF-16 code units, then stored as qcode stores text.
         let qde = String(decoding: try REFITest.entry("project.qde", in: sample), as: UTF8.self)
