@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Only the team server target (QCodeServer) uses it: the SQLite path never does.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // SQLite's session extension (changesets), for undo and redo.
@@ -37,10 +39,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The team server: a project in PostgreSQL (network code lives only here).
+        .target(
+            name: "QCodeServer",
+            dependencies: [
+                "QCodeKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "qcode",
             dependencies: [
                 "QCodeKit",
+                "QCodeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +67,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "QCodeServerTests",
+            dependencies: ["QCodeServer", "QCodeKit"]
         ),
         .testTarget(
             name: "qcodeTests",

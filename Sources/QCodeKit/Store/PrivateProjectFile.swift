@@ -26,10 +26,11 @@ enum PrivateProjectFile {
     /// Builds the file at `destination` from `source`; see the type's description.
     ///
     /// - Parameter build: runs inside the new file's one write transaction, with the
-    ///   schema created and the source attached as `source`; it copies what the file may hold.
+    ///   schema created and the source (if any) attached as `source`; it copies what the
+    ///   file may hold. Without a source, it writes rows it was given.
     /// - Throws: `ProjectError.alreadyExists` if a file appeared at `destination` meanwhile;
     ///   ``PrivateFileError`` if the temporary file cannot be made or moved; any error of `build`.
-    static func write<T>(to destination: URL, from source: Project, build: (Store) throws -> T) throws -> T {
+    static func write<T>(to destination: URL, from source: Project?, build: (Store) throws -> T) throws -> T {
         removeLeftovers(for: destination)
         let partial = partialURL(for: destination)
         let descriptor = open(partial.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
@@ -51,19 +52,19 @@ enum PrivateProjectFile {
             }
             try Schema.migrator().migrate(copy)
             let result = try copy.writeWithoutTransaction { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [source.url.path])
+                if let source { try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [source.url.path]) }
                 var result: T?
                 do {
                     try db.inTransaction(.immediate) {
-                        result = try build(Store(db, user: source.user))
+                        result = try build(Store(db, user: source?.user))
                         StoreHooks.beforeCommit?()
                         return .commit
                     }
                 } catch {
-                    try? db.execute(sql: "DETACH DATABASE source")
+                    if source != nil { try? db.execute(sql: "DETACH DATABASE source") }
                     throw error
                 }
-                try db.execute(sql: "DETACH DATABASE source")
+                if source != nil { try db.execute(sql: "DETACH DATABASE source") }
                 try db.execute(sql: "VACUUM")
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")

@@ -1,6 +1,6 @@
 import ArgumentParser
 
 extension QCode {
-    /// Team workflow commands (blind copies, merge).
-    static let teamCommands: [ParsableCommand.Type] = [Copy.self, Merge.self]
+    /// Team workflow commands (blind copies, merge, the team server).
+    static let teamCommands: [ParsableCommand.Type] = [Copy.self, Merge.self, TeamCommand.self]
 }

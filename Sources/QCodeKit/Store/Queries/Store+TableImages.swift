@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// Named queries behind ``TableImage``: a table's rows as plain values, and back.
+extension Store {
+    /// Every row of `table` (one of ``TableImage/projectTables``), in primary-key order.
+    func tableImage(_ table: String) throws -> TableImage {
+        guard TableImage.projectTables.contains(table) else {
+            throw TableImageError(table: table, reason: "not a project table")
+        }
+        let columns = try db.columns(in: table).map(\.name)
+        var image = TableImage(table: table, columns: columns)
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let primaryKey = try db.primaryKey(table).columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \"\(table)\" ORDER BY \(primaryKey)")
+        while let row = try rows.next() {
+            image.rows.append((0..<columns.count).map { Self.tableValue(row[$0] as DatabaseValue) })
+        }
+        return image
+    }
+
+    /// Inserts the rows of an image into its table (an empty project's).
+    func insertTableImage(_ image: TableImage) throws {
+        guard TableImage.projectTables.contains(image.table) else {
+            throw TableImageError(table: image.table, reason: "not a project table")
+        }
+        let known = Set(try db.columns(in: image.table).map(\.name))
+        if let unknown = image.columns.first(where: { !known.contains($0) }) {
+            throw TableImageError(table: image.table, reason: "no column \(unknown)")
+        }
+        guard !image.rows.isEmpty else { return }
+        let list = image.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: image.columns.count).joined(separator: ", ")
+        // The project's own facts (format, creation) are the new file's: an image's replace them.
+        let verb = image.table == "project_info" ? "INSERT OR REPLACE" : "INSERT"
+        let statement = try db.makeStatement(sql: "\(verb) INTO \"\(image.table)\" (\(list)) VALUES (\(marks))")
+        for row in image.rows {
+            guard row.count == image.columns.count else {
+                throw TableImageError(table: image.table, reason: "a row has \(row.count) values for \(image.columns.count) columns")
+            }
+            try statement.execute(arguments: StatementArguments(row.map(Self.databaseValue)))
+        }
+    }
+
+    private static func tableValue(_ value: DatabaseValue) -> TableValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let number): return .integer(number)
+        case .double(let number): return .real(number)
+        case .string(let text): return .text(text)
+        case .blob(let data): return .blob([UInt8](data))
+        }
+    }
+
+    private static func databaseValue(_ value: TableValue) -> DatabaseValue {
+        switch value {
+        case .null: return .null
+        case .integer(let number): return number.databaseValue
+        case .real(let number): return number.databaseValue
+        case .text(let text): return text.databaseValue
+        case .blob(let bytes): return Data(bytes).databaseValue
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// One value of a project table, as plain data (what a team server stores and sends back).
+public enum TableValue: Sendable, Equatable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+}
+
+/// The rows of one project table, column by column: how a project travels to and from a
+/// team server (`qcode team publish` and `qcode team pull`) without either side knowing the
+/// other's storage.
+public struct TableImage: Sendable, Equatable {
+    /// The table's name in the project file (`documents`, `codings`, ...).
+    public var table: String
+    public var columns: [String]
+    public var rows: [[TableValue]]
+
+    public init(table: String, columns: [String], rows: [[TableValue]] = []) {
+        self.table = table
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The project tables a team project holds, parents before children.
+    public static let projectTables = ["project_info", "coders", "cases", "attributes", "case_values",
+                                       "documents", "turns", "codes", "codings", "document_marks", "audit_log"]
+}
+
+/// A table image could not be written into a project.
+public struct TableImageError: Error, Equatable, CustomStringConvertible {
+    public var table: String
+    public var reason: String
+    public var description: String { "table \(table): \(reason)" }
+}
+
+extension Project {
+    /// Every row of every project table (``TableImage/projectTables``), read in one
+    /// transaction, so the images are consistent with each other.
+    public func tableImages() throws -> [TableImage] {
+        try read { store in try TableImage.projectTables.map { try store.tableImage($0) } }
+    }
+
+    /// Writes a new project file at `destination` holding exactly these rows (privately, as
+    /// a copy is written: see `PrivateProjectFile`), and opens it.
+    ///
+    /// - Throws: ``TableImageError`` for an unknown table or column, SQLite's refusal of a
+    ///   row (a broken constraint); `ProjectError.alreadyExists` when the file exists.
+    public static func create(at destination: URL, from images: [TableImage], user: String? = nil) throws -> Project {
+        try PrivateProjectFile.write(to: destination, from: nil) { store in
+            for image in images {
+                try store.insertTableImage(image)
+            }
+        }
+        return try Project.open(at: destination, user: user)
+    }
+}

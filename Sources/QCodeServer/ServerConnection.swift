@@ -1,0 +1,149 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+import QCodeKit
+
+/// One connection to a team server, used synchronously by the command line (each call
+/// waits for the server's answer). Every failure becomes a one-line ``ServerError`` that
+/// never holds a password.
+public final class ServerConnection: @unchecked Sendable {
+    public let url: ServerURL
+    private let connection: PostgresConnection
+    private let logger = Logger(label: "qcode.server", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    private init(url: ServerURL, connection: PostgresConnection) {
+        self.url = url
+        self.connection = connection
+    }
+
+    /// Connects as the URL's role.
+    ///
+    /// - Throws: ``ServerError/unreachable(_:_:)``, ``ServerError/authenticationFailed(_:)``,
+    ///   ``ServerError/notAProject(_:)`` for a missing database.
+    public static func connect(_ url: ServerURL) throws -> ServerConnection {
+        var configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.role, password: url.password, database: url.database,
+            tls: try tls(url))
+        configuration.options.connectTimeout = .seconds(10)
+        let logger = Logger(label: "qcode.server", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            // NIO's futures, waited for on this thread: the connection runs on NIO's own event
+            // loop threads, never on Swift's cooperative pool (which a blocking wait could starve).
+            let connection = try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger).wait()
+            return ServerConnection(url: url, connection: connection)
+        } catch {
+            throw map(error, url: url)
+        }
+    }
+
+    private static func tls(_ url: ServerURL) throws -> PostgresConnection.Configuration.TLS {
+        var client = TLSConfiguration.makeClientConfiguration()
+        switch url.tls {
+        case .disable: return .disable
+        case .allow, .prefer:
+            client.certificateVerification = .none
+            return .prefer(try NIOSSLContext(configuration: client))
+        case .require:
+            client.certificateVerification = .none
+            return .require(try NIOSSLContext(configuration: client))
+        case .verifyCA:
+            client.certificateVerification = .noHostnameVerification
+            return .require(try NIOSSLContext(configuration: client))
+        case .verifyFull:
+            client.certificateVerification = .fullVerification
+            return .require(try NIOSSLContext(configuration: client))
+        }
+    }
+
+    /// Closes the connection.
+    public func close() {
+        let closing: EventLoopFuture<Void> = connection.close()
+        try? closing.wait()
+    }
+
+    /// Runs one statement.
+    public func execute(_ sql: String, _ binds: [TableValue] = []) throws {
+        _ = try rows(sql, binds)
+    }
+
+    /// Runs one query and returns its rows as plain values (text, bigint and integer,
+    /// double, bytea, boolean as 0/1; anything else as its text form).
+    public func rows(_ sql: String, _ binds: [TableValue] = []) throws -> [[TableValue]] {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for value in binds {
+            switch value {
+            case .null: bindings.appendNull()
+            case .integer(let number): bindings.append(number)
+            case .real(let number): bindings.append(number)
+            case .text(let text): bindings.append(text)
+            case .blob(let bytes): bindings.append(ByteBuffer(bytes: bytes))
+            }
+        }
+        let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
+        do {
+            let result: EventLoopFuture<PostgresQueryResult> = connection.query(query, logger: logger)
+            return try result.wait().rows.map { try $0.map(Self.value) }
+        } catch {
+            throw Self.map(error, url: url)
+        }
+    }
+
+    /// Runs a script of several statements, one by one (no parameters).
+    public func executeScript(_ sql: String) throws {
+        for statement in SQLScript.statements(sql) {
+            try execute(statement)
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws
+    /// (or the connection breaks: the server rolls back then).
+    public func transaction<T>(_ isolation: String = "READ COMMITTED", _ body: () throws -> T) throws -> T {
+        try execute("BEGIN ISOLATION LEVEL \(isolation)")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    private static func value(_ cell: PostgresCell) throws -> TableValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+        case .float4, .float8, .numeric: return .real(try cell.decode(Double.self))
+        case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        case .bytea:
+            var buffer = try cell.decode(ByteBuffer.self)
+            return .blob(buffer.readBytes(length: buffer.readableBytes) ?? [])
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+
+    /// A one-line error for what PostgresNIO threw.
+    static func map(_ error: any Error, url: ServerURL) -> ServerError {
+        if let error = error as? ServerError { return error }
+        guard let error = error as? PSQLError else { return .unreachable(url.description, "\(error)") }
+        let state = error.serverInfo?[.sqlState]
+        let message = error.serverInfo?[.message] ?? "\(error.code)"
+        switch (error.code, state) {
+        case (.server, "28P01"?), (.server, "28000"?), (.authMechanismRequiresPassword, _), (.saslError, _):
+            return .authenticationFailed(url.description)
+        case (.server, "3D000"?): return .notAProject(url.description)
+        case (.server, "42501"?): return .notAllowed(url.role, "do this (\(message))")
+        case (.server, _): return .refused(message)
+        case (.serverClosedConnection, _), (.uncleanShutdown, _), (.clientClosedConnection, _):
+            return .connectionLost(url.description)
+        case (.sslUnsupported, _): return .unreachable(url.description, "the server does not offer TLS (sslmode=\(url.tls.rawValue))")
+        default:
+            let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
+            return .unreachable(url.description, reason)
+        }
+    }
+}

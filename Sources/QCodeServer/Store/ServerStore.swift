@@ -1,0 +1,139 @@
+import Foundation
+import QCodeKit
+
+/// The named queries of a team project on the server: publish a project's table images,
+/// read them back as the connected role sees them (row-level security decides), and manage
+/// the team. All SQL for the server is here and in ``ServerSchema``.
+struct ServerStore {
+    let connection: ServerConnection
+
+    /// Whether the database holds a qcode project (schema `qcode` with its migrations table).
+    func hasProject() throws -> Bool {
+        try !connection.rows("SELECT 1 FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid WHERE n.nspname = 'qcode' AND c.relname = 'migrations'").isEmpty
+    }
+
+    /// Whether schema `qcode` exists at all.
+    func hasSchema() throws -> Bool {
+        try !connection.rows("SELECT 1 FROM pg_namespace WHERE nspname = 'qcode'").isEmpty
+    }
+
+    /// Creates schema `qcode`, owned by the connected role, and runs every migration.
+    func createSchema() throws {
+        try connection.execute("CREATE SCHEMA qcode AUTHORIZATION CURRENT_USER")
+        for migration in ServerSchema.migrations {
+            try connection.executeScript(migration.sql)
+            try connection.execute("INSERT INTO qcode.migrations(name) VALUES ($1)", [.text(migration.name)])
+        }
+    }
+
+    /// The column names of a server table, in order.
+    func columns(of table: String) throws -> [String] {
+        try connection.rows("""
+            SELECT column_name FROM information_schema.columns
+            WHERE table_schema = 'qcode' AND table_name = $1 ORDER BY ordinal_position
+            """, [.text(table)]).compactMap { if case .text(let name) = $0.first { return name } else { return nil } }
+    }
+
+    /// Inserts rows into a server table, many per statement (PostgreSQL takes at most 65,535
+    /// parameters in one), and returns how many.
+    func insert(_ table: String, columns: [String], rows: [[TableValue]]) throws {
+        guard !rows.isEmpty else { return }
+        let list = columns.map(ServerSchema.quoteIdentifier).joined(separator: ", ")
+        let perStatement = max(1, min(1000, 60_000 / max(1, columns.count)))
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(rows.count, start + perStatement)]
+            var binds: [TableValue] = []
+            var tuples: [String] = []
+            for row in batch {
+                let first = binds.count
+                tuples.append("(" + (1...columns.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+                binds += row
+            }
+            try connection.execute("INSERT INTO qcode.\(ServerSchema.quoteIdentifier(table)) (\(list)) VALUES \(tuples.joined(separator: ", "))", binds)
+            start += batch.count
+        }
+    }
+
+    /// Every row of a server table the connected role may see, in the given columns.
+    func select(_ table: String, columns: [String], orderBy: String) throws -> [[TableValue]] {
+        let list = columns.map(ServerSchema.quoteIdentifier).joined(separator: ", ")
+        return try connection.rows("SELECT \(list) FROM qcode.\(ServerSchema.quoteIdentifier(table)) ORDER BY \(orderBy)")
+    }
+
+    /// Sets one project fact (`phase`, ...).
+    func setInfo(_ key: String, _ value: String) throws {
+        try connection.execute("""
+            INSERT INTO qcode.project_info(key, value) VALUES ($1, $2)
+            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+            """, [.text(key), .text(value)])
+    }
+
+    /// One project fact.
+    func info(_ key: String) throws -> String? {
+        if case .text(let value)? = try connection.rows("SELECT value FROM qcode.project_info WHERE key = $1", [.text(key)]).first?.first {
+            return value
+        }
+        return nil
+    }
+
+    /// The connected role's access to the project, if it is on the team.
+    func access() throws -> String? {
+        if case .text(let value)? = try connection.rows("SELECT access FROM qcode.team WHERE role = current_user").first?.first {
+            return value
+        }
+        return nil
+    }
+
+    /// The team: each role and its access.
+    func team() throws -> [(role: String, access: String)] {
+        try connection.rows("SELECT role, access FROM qcode.team ORDER BY role").compactMap { row in
+            guard case .text(let role) = row[0], case .text(let access) = row[1] else { return nil }
+            return (role, access)
+        }
+    }
+
+    /// Adds (or changes) a team member: a login role if there is none, the grants of its
+    /// access, a row in `qcode.team`, and a coder of the same name.
+    func addMember(_ role: String, access: String, password: String?) throws {
+        let exists = try !connection.rows("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(role)]).isEmpty
+        if !exists {
+            // CREATE ROLE takes no parameters: the password is quoted as a literal.
+            let passwordClause = password.map { " PASSWORD '" + $0.replacingOccurrences(of: "'", with: "''") + "'" } ?? ""
+            try connection.execute("CREATE ROLE \(ServerSchema.quoteIdentifier(role)) LOGIN\(passwordClause)")
+        }
+        for statement in ServerSchema.revokes(role: role) + ServerSchema.grants(role: role, access: access) {
+            try connection.execute(statement)
+        }
+        try connection.execute("""
+            INSERT INTO qcode.team(role, access) VALUES ($1, $2) ON CONFLICT (role) DO UPDATE SET access = EXCLUDED.access
+            """, [.text(role), .text(access)])
+        try connection.execute("""
+            INSERT INTO qcode.coders(id, name) SELECT (SELECT coalesce(max(id), 0) + 1 FROM qcode.coders), $1
+            WHERE NOT EXISTS (SELECT 1 FROM qcode.coders WHERE name = $1)
+            """, [.text(role)])
+    }
+
+    /// Takes a member off the team: their grants and team row go; their codings stay.
+    func removeMember(_ role: String) throws {
+        for statement in ServerSchema.revokes(role: role) { try connection.execute(statement) }
+        try connection.execute("DELETE FROM qcode.team WHERE role = $1", [.text(role)])
+    }
+
+    /// Codings per coder per document, as the connected role may see them.
+    func codingCounts() throws -> [(coder: String, document: String, codings: Int64)] {
+        try connection.rows("""
+            SELECT g.coder, d.name, count(*) FROM qcode.codings g JOIN qcode.documents d ON d.id = g.document_id
+            GROUP BY g.coder, d.name ORDER BY g.coder, d.name
+            """).compactMap { row in
+            guard case .text(let coder) = row[0], case .text(let document) = row[1], case .integer(let count) = row[2] else { return nil }
+            return (coder, document, count)
+        }
+    }
+
+    /// The roles connected to this database now.
+    func connectedRoles() throws -> [String] {
+        try connection.rows("SELECT DISTINCT usename::text FROM pg_stat_activity WHERE datname = current_database() AND usename IS NOT NULL ORDER BY 1")
+            .compactMap { if case .text(let name) = $0.first { return name } else { return nil } }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import QCodeKit
+
+/// What `qcode team publish` put on the server.
+public struct PublishReport: Sendable, Equatable {
+    public var server: String
+    public var lead: String
+    /// Rows per table, in publishing order.
+    public var rows: [(table: String, count: Int)]
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.server == b.server && a.lead == b.lead && a.rows.map(\.table) == b.rows.map(\.table) && a.rows.map(\.count) == b.rows.map(\.count)
+    }
+}
+
+/// The blind phase hides each coder's work from the others; the open phase shows it.
+public enum TeamPhase: String, Sendable, CaseIterable {
+    case blind, open
+}
+
+/// A team member's access.
+public enum TeamAccess: String, Sendable, CaseIterable {
+    case lead, coder, reader
+}
+
+/// The team at a glance (`qcode team status`).
+public struct TeamStatus: Sendable {
+    public var server: String
+    public var phase: TeamPhase
+    public var you: String
+    public var yourAccess: String?
+    public var members: [(role: String, access: String)]
+    public var connected: [String]
+    /// Codings per coder per document, as you may see them (all in the open phase or as lead).
+    public var codings: [(coder: String, document: String, codings: Int64)]
+}
+
+/// A qcode project that lives in PostgreSQL, shared by a team: publishing a local project,
+/// taking consistent snapshots, and managing the team and its phase. Blind coding is the
+/// server's to enforce (row-level security), not this client's.
+public enum TeamServer {
+    /// Local tables whose coder is an id, and the server's coder column holding the role's name.
+    private static let coderColumns = ["codings", "document_marks"]
+
+    /// Puts a local project on the server: schema `qcode`, owned by the connected role, who
+    /// becomes the lead; the phase starts blind. One transaction: on any failure nothing is left.
+    ///
+    /// - Throws: ``ServerError/alreadyPublished(_:)`` when the database has schema `qcode`.
+    public static func publish(_ project: Project, to url: ServerURL) throws -> PublishReport {
+        let images = try project.tableImages()
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        let store = ServerStore(connection: connection)
+        if try store.hasSchema() { throw ServerError.alreadyPublished(url.description) }
+        var report = PublishReport(server: url.description, lead: url.role, rows: [])
+        try connection.transaction {
+            try store.createSchema()
+            // The lead first: row-level security binds the owner too (FORCE), and lets a lead write any coder's rows.
+            try connection.execute("INSERT INTO qcode.team(role, access) VALUES (current_user, 'lead')")
+            let coderNames = Self.coderNames(images)
+            for image in images {
+                let (columns, rows) = try Self.serverShape(image, coderNames: coderNames)
+                try store.insert(image.table, columns: columns, rows: rows)
+                report.rows.append((image.table, rows.count))
+            }
+            try connection.execute("SELECT setval(pg_get_serial_sequence('qcode.codings', 'id'), coalesce((SELECT max(id) FROM qcode.codings), 0) + 1, false)")
+            try connection.execute("SELECT setval(pg_get_serial_sequence('qcode.audit_log', 'id'), coalesce((SELECT max(id) FROM qcode.audit_log), 0) + 1, false)")
+            try store.setInfo("phase", TeamPhase.blind.rawValue)
+            try store.setInfo("published_at", ISO8601DateFormatter().string(from: Date()))
+            try connection.execute("""
+                INSERT INTO qcode.coders(id, name) SELECT (SELECT coalesce(max(id), 0) + 1 FROM qcode.coders), current_user
+                WHERE NOT EXISTS (SELECT 1 FROM qcode.coders WHERE name = current_user)
+                """)
+        }
+        return report
+    }
+
+    /// Writes a consistent local snapshot of the project as the URL's role sees it (one
+    /// repeatable-read transaction; row-level security decides what it holds): a project
+    /// file like any other.
+    public static func pull(_ url: ServerURL, to destination: URL) throws -> Project {
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        let store = ServerStore(connection: connection)
+        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
+        let images: [TableImage] = try connection.transaction("REPEATABLE READ READ ONLY") {
+            var coderIDs: [String: Int64] = [:]
+            var images: [TableImage] = []
+            for table in TableImage.projectTables {
+                let columns = try store.columns(of: table)
+                let rows = try store.select(table, columns: columns, orderBy: Self.order(of: table))
+                if table == "coders" {
+                    for row in rows { if case .integer(let id) = row[0], case .text(let name) = row[1] { coderIDs[name] = id } }
+                }
+                images.append(try Self.localShape(TableImage(table: table, columns: columns, rows: rows), coderIDs: coderIDs))
+            }
+            return images
+        }
+        return try Project.create(at: destination, from: images, user: url.role)
+    }
+
+    /// Adds a team member (lead only): a login role, if there is none, with the grants of
+    /// its access, and a coder of the same name.
+    public static func addMember(_ role: String, access: TeamAccess, password: String?, at url: ServerURL) throws {
+        try checkRoleName(role)
+        try asLead(url, "add team members") { store in
+            try store.addMember(role, access: access.rawValue, password: password)
+        }
+    }
+
+    /// Takes a member off the team (lead only): their grants go; their codings stay.
+    public static func removeMember(_ role: String, at url: ServerURL) throws {
+        try checkRoleName(role)
+        try asLead(url, "remove team members") { store in
+            guard role != url.role else { throw ServerError.notAllowed(role, "remove themselves from the team") }
+            try store.removeMember(role)
+        }
+    }
+
+    /// Switches the phase (lead only).
+    public static func setPhase(_ phase: TeamPhase, at url: ServerURL) throws {
+        try asLead(url, "change the phase") { store in try store.setInfo("phase", phase.rawValue) }
+    }
+
+    /// The team at a glance.
+    public static func status(at url: ServerURL) throws -> TeamStatus {
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        let store = ServerStore(connection: connection)
+        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
+        return try connection.transaction("REPEATABLE READ READ ONLY") {
+            TeamStatus(server: url.description, phase: TeamPhase(rawValue: try store.info("phase") ?? "blind") ?? .blind,
+                       you: url.role, yourAccess: try store.access(), members: try store.team(),
+                       connected: try store.connectedRoles(), codings: try store.codingCounts())
+        }
+    }
+
+    /// A role name qcode will create or name: letters, digits, `_`, `.`, `-`, at most 63 bytes.
+    static func checkRoleName(_ role: String) throws {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+        guard !role.isEmpty, role.utf8.count <= 63, role.allSatisfy(allowed.contains), !role.hasPrefix("pg_") else {
+            throw ServerError.badURL(role, "not a usable role name (letters, digits, _ . -; at most 63)")
+        }
+    }
+
+    private static func asLead(_ url: ServerURL, _ what: String, _ body: (ServerStore) throws -> Void) throws {
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        let store = ServerStore(connection: connection)
+        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
+        try connection.transaction {
+            guard try store.access() == TeamAccess.lead.rawValue else { throw ServerError.notAllowed(url.role, what + " (lead only)") }
+            try body(store)
+        }
+    }
+
+    private static func order(of table: String) -> String {
+        switch table {
+        case "project_info": return "key"
+        case "case_values": return "case_id, attribute_id"
+        case "turns": return "document_id, number"
+        case "document_marks": return "document_id, coder"
+        default: return "id"
+        }
+    }
+
+    private static func coderNames(_ images: [TableImage]) -> [Int64: String] {
+        guard let coders = images.first(where: { $0.table == "coders" }),
+              let id = coders.columns.firstIndex(of: "id"), let name = coders.columns.firstIndex(of: "name") else { return [:] }
+        var names: [Int64: String] = [:]
+        for row in coders.rows { if case .integer(let key) = row[id], case .text(let value) = row[name] { names[key] = value } }
+        return names
+    }
+
+    /// A local table's rows as the server stores them: coder ids become names; the SQLite
+    /// changesets of the audit log stay local (they mean nothing to PostgreSQL).
+    static func serverShape(_ image: TableImage, coderNames: [Int64: String]) throws -> (columns: [String], rows: [[TableValue]]) {
+        var columns = image.columns
+        var rows = image.rows
+        if coderColumns.contains(image.table), let index = columns.firstIndex(of: "coder_id") {
+            columns[index] = "coder"
+            rows = try rows.map { row in
+                var row = row
+                guard case .integer(let id) = row[index], let name = coderNames[id] else {
+                    throw ServerError.refused("a row of \(image.table) names no coder")
+                }
+                row[index] = .text(name)
+                return row
+            }
+        }
+        if image.table == "audit_log", let index = columns.firstIndex(of: "changes") {
+            rows = rows.map { var row = $0; row[index] = .null; return row }
+        }
+        return (columns, rows)
+    }
+
+    /// A server table's rows as a project file stores them: coder names become ids.
+    static func localShape(_ image: TableImage, coderIDs: [String: Int64]) throws -> TableImage {
+        var image = image
+        if coderColumns.contains(image.table), let index = image.columns.firstIndex(of: "coder") {
+            image.columns[index] = "coder_id"
+            image.rows = try image.rows.map { row in
+                var row = row
+                guard case .text(let name) = row[index], let id = coderIDs[name] else {
+                    throw ServerError.refused("a row of \(image.table) names an unknown coder")
+                }
+                row[index] = .integer(id)
+                return row
+            }
+        }
+        return image
+    }
+}
