@@ -147,3 +147,5 @@ public final class ServerConnection: @unchecked Sendable {
         }
     }
 }
+
+extension ServerConnection: ServerSQLExecutor {}

@@ -50,27 +50,23 @@ public enum TeamServer {
         let images = try project.tableImages()
         let connection = try ServerConnection.connect(url)
         defer { connection.close() }
-        let store = ServerStore(connection: connection)
+        let store = ServerStore(connection)
         if try store.hasSchema() { throw ServerError.alreadyPublished(url.description) }
         var report = PublishReport(server: url.description, lead: url.role, rows: [])
         try connection.transaction {
             try store.createSchema()
             // The lead first: row-level security binds the owner too (FORCE), and lets a lead write any coder's rows.
-            try connection.execute("INSERT INTO qcode.team(role, access) VALUES (current_user, 'lead')")
+            try store.addConnectedRoleAsLead()
             let coderNames = Self.coderNames(images)
             for image in images {
                 let (columns, rows) = try Self.serverShape(image, coderNames: coderNames)
                 try store.insert(image.table, columns: columns, rows: rows)
                 report.rows.append((image.table, rows.count))
             }
-            try connection.execute("SELECT setval(pg_get_serial_sequence('qcode.codings', 'id'), coalesce((SELECT max(id) FROM qcode.codings), 0) + 1, false)")
-            try connection.execute("SELECT setval(pg_get_serial_sequence('qcode.audit_log', 'id'), coalesce((SELECT max(id) FROM qcode.audit_log), 0) + 1, false)")
+            try store.resetSequences()
             try store.setInfo("phase", TeamPhase.blind.rawValue)
             try store.setInfo("published_at", ISO8601DateFormatter().string(from: Date()))
-            try connection.execute("""
-                INSERT INTO qcode.coders(id, name) SELECT (SELECT coalesce(max(id), 0) + 1 FROM qcode.coders), current_user
-                WHERE NOT EXISTS (SELECT 1 FROM qcode.coders WHERE name = current_user)
-                """)
+            try store.addConnectedRoleAsCoder()
         }
         return report
     }
@@ -81,7 +77,7 @@ public enum TeamServer {
     public static func pull(_ url: ServerURL, to destination: URL) throws -> Project {
         let connection = try ServerConnection.connect(url)
         defer { connection.close() }
-        let store = ServerStore(connection: connection)
+        let store = ServerStore(connection)
         guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
         let images: [TableImage] = try connection.transaction("REPEATABLE READ READ ONLY") {
             var coderIDs: [String: Int64] = [:]
@@ -126,7 +122,7 @@ public enum TeamServer {
     public static func status(at url: ServerURL) throws -> TeamStatus {
         let connection = try ServerConnection.connect(url)
         defer { connection.close() }
-        let store = ServerStore(connection: connection)
+        let store = ServerStore(connection)
         guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
         return try connection.transaction("REPEATABLE READ READ ONLY") {
             TeamStatus(server: url.description, phase: TeamPhase(rawValue: try store.info("phase") ?? "blind") ?? .blind,
@@ -146,7 +142,7 @@ public enum TeamServer {
     private static func asLead(_ url: ServerURL, _ what: String, _ body: (ServerStore) throws -> Void) throws {
         let connection = try ServerConnection.connect(url)
         defer { connection.close() }
-        let store = ServerStore(connection: connection)
+        let store = ServerStore(connection)
         guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
         try connection.transaction {
             guard try store.access() == TeamAccess.lead.rawValue else { throw ServerError.notAllowed(url.role, what + " (lead only)") }

@@ -1,5 +1,6 @@
 import Testing
 @testable import QCodeServer
+@testable import QCodeKit
 
 /// Scripts split at the semicolons that end statements only.
 @Suite struct SQLScriptTests {

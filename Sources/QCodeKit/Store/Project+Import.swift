@@ -155,8 +155,6 @@ struct DocumentWriter {
     private var db: Database { store.db }
     private let insertDocument: Statement
     private let insertTurn: Statement
-    /// Keeps the full-text search index in step: each new document is indexed at once.
-    private let searchIndex: SearchIndexWriter
     private var caseIDs: [String: Int64] = [:]
     private var attributeIDs: [String: Int64] = [:]
     private let importedAt = Clock.now()
@@ -178,7 +176,6 @@ struct DocumentWriter {
             INSERT INTO turns(document_id, number, speaker, start, "end", time, end_time)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        searchIndex = try store.makeSearchIndexWriter()
     }
 
     mutating func insert(_ document: ParsedDocument, file: String, caseName: String?, report: inout ImportReport) throws {
@@ -214,7 +211,8 @@ struct DocumentWriter {
             SpanPacking.pack(document.sentences), importedAt,
         ])
         // The text and turns are not recorded for undo: the audit entry names the document,
-        // and undoing the import removes it.
+        // and undoing the import removes it. The search index is not written here (it would
+        // double the import's time): the first search indexes the new documents.
         let documentID = try pausingRecorder {
             try insertDocument.execute()
             let documentID = db.lastInsertedRowID
@@ -224,8 +222,6 @@ struct DocumentWriter {
                 ])
                 try insertTurn.execute()
             }
-            try searchIndex.index(documentID: documentID, revision: 1, sha256: hash, text: document.text,
-                                  turns: document.turns.map(\.span))
             return documentID
         }
         for warning in document.warnings {

@@ -60,7 +60,7 @@ import Testing
             let coder = try #require(try store.existingCoderID(named: "bob"))
             try DocumentMarkRecord(documentID: document, coderID: coder, markedAt: "2026-11-29T12:00:00Z").insert(store.db)
         }
-        #expect(try fixture.project.read { store in try store.documentsMarkedDone(coderID: #require(try store.existingCoderID(named: "bob"))) }.count == 1)
+        #expect(try fixture.project.read { store in try store.documentIDsMarkedDone(coderID: #require(try store.existingCoderID(named: "bob"))) }.count == 1)
         let after = try fixture.project.codeMatrix(.init(level: 1, coder: "bob"))
         #expect(after.table.rows[0].suffix(2) == [.integer(0), .integer(0)])
         // bob's mark is his alone: BB02, which he coded, and ann's matrix are as before.

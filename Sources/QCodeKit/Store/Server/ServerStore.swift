@@ -1,33 +1,50 @@
 import Foundation
-import QCodeKit
+
+/// Runs SQL on a team server (PostgreSQL): the network side, which the `QCodeServer` target
+/// provides, so that this library holds the SQL and no network code.
+public protocol ServerSQLExecutor {
+    /// Runs one statement with `$1`, `$2`... parameters.
+    func execute(_ sql: String, _ binds: [TableValue]) throws
+    /// Runs one query and returns its rows as plain values.
+    func rows(_ sql: String, _ binds: [TableValue]) throws -> [[TableValue]]
+}
+
+extension ServerSQLExecutor {
+    public func execute(_ sql: String) throws { try execute(sql, []) }
+    public func rows(_ sql: String) throws -> [[TableValue]] { try rows(sql, []) }
+}
 
 /// The named queries of a team project on the server: publish a project's table images,
 /// read them back as the connected role sees them (row-level security decides), and manage
 /// the team. All SQL for the server is here and in ``ServerSchema``.
-struct ServerStore {
-    let connection: ServerConnection
+public struct ServerStore {
+    let connection: any ServerSQLExecutor
+
+    public init(_ connection: any ServerSQLExecutor) {
+        self.connection = connection
+    }
 
     /// Whether the database holds a qcode project (schema `qcode` with its migrations table).
-    func hasProject() throws -> Bool {
+    public func hasProject() throws -> Bool {
         try !connection.rows("SELECT 1 FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid WHERE n.nspname = 'qcode' AND c.relname = 'migrations'").isEmpty
     }
 
     /// Whether schema `qcode` exists at all.
-    func hasSchema() throws -> Bool {
+    public func hasSchema() throws -> Bool {
         try !connection.rows("SELECT 1 FROM pg_namespace WHERE nspname = 'qcode'").isEmpty
     }
 
     /// Creates schema `qcode`, owned by the connected role, and runs every migration.
-    func createSchema() throws {
+    public func createSchema() throws {
         try connection.execute("CREATE SCHEMA qcode AUTHORIZATION CURRENT_USER")
         for migration in ServerSchema.migrations {
-            try connection.executeScript(migration.sql)
+            for statement in SQLScript.statements(migration.sql) { try connection.execute(statement) }
             try connection.execute("INSERT INTO qcode.migrations(name) VALUES ($1)", [.text(migration.name)])
         }
     }
 
     /// The column names of a server table, in order.
-    func columns(of table: String) throws -> [String] {
+    public func columns(of table: String) throws -> [String] {
         try connection.rows("""
             SELECT column_name FROM information_schema.columns
             WHERE table_schema = 'qcode' AND table_name = $1 ORDER BY ordinal_position
@@ -36,7 +53,7 @@ struct ServerStore {
 
     /// Inserts rows into a server table, many per statement (PostgreSQL takes at most 65,535
     /// parameters in one), and returns how many.
-    func insert(_ table: String, columns: [String], rows: [[TableValue]]) throws {
+    public func insert(_ table: String, columns: [String], rows: [[TableValue]]) throws {
         guard !rows.isEmpty else { return }
         let list = columns.map(ServerSchema.quoteIdentifier).joined(separator: ", ")
         let perStatement = max(1, min(1000, 60_000 / max(1, columns.count)))
@@ -56,13 +73,13 @@ struct ServerStore {
     }
 
     /// Every row of a server table the connected role may see, in the given columns.
-    func select(_ table: String, columns: [String], orderBy: String) throws -> [[TableValue]] {
+    public func select(_ table: String, columns: [String], orderBy: String) throws -> [[TableValue]] {
         let list = columns.map(ServerSchema.quoteIdentifier).joined(separator: ", ")
         return try connection.rows("SELECT \(list) FROM qcode.\(ServerSchema.quoteIdentifier(table)) ORDER BY \(orderBy)")
     }
 
     /// Sets one project fact (`phase`, ...).
-    func setInfo(_ key: String, _ value: String) throws {
+    public func setInfo(_ key: String, _ value: String) throws {
         try connection.execute("""
             INSERT INTO qcode.project_info(key, value) VALUES ($1, $2)
             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
@@ -70,7 +87,7 @@ struct ServerStore {
     }
 
     /// One project fact.
-    func info(_ key: String) throws -> String? {
+    public func info(_ key: String) throws -> String? {
         if case .text(let value)? = try connection.rows("SELECT value FROM qcode.project_info WHERE key = $1", [.text(key)]).first?.first {
             return value
         }
@@ -78,7 +95,7 @@ struct ServerStore {
     }
 
     /// The connected role's access to the project, if it is on the team.
-    func access() throws -> String? {
+    public func access() throws -> String? {
         if case .text(let value)? = try connection.rows("SELECT access FROM qcode.team WHERE role = current_user").first?.first {
             return value
         }
@@ -86,7 +103,7 @@ struct ServerStore {
     }
 
     /// The team: each role and its access.
-    func team() throws -> [(role: String, access: String)] {
+    public func team() throws -> [(role: String, access: String)] {
         try connection.rows("SELECT role, access FROM qcode.team ORDER BY role").compactMap { row in
             guard case .text(let role) = row[0], case .text(let access) = row[1] else { return nil }
             return (role, access)
@@ -95,7 +112,7 @@ struct ServerStore {
 
     /// Adds (or changes) a team member: a login role if there is none, the grants of its
     /// access, a row in `qcode.team`, and a coder of the same name.
-    func addMember(_ role: String, access: String, password: String?) throws {
+    public func addMember(_ role: String, access: String, password: String?) throws {
         let exists = try !connection.rows("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(role)]).isEmpty
         if !exists {
             // CREATE ROLE takes no parameters: the password is quoted as a literal.
@@ -115,13 +132,13 @@ struct ServerStore {
     }
 
     /// Takes a member off the team: their grants and team row go; their codings stay.
-    func removeMember(_ role: String) throws {
+    public func removeMember(_ role: String) throws {
         for statement in ServerSchema.revokes(role: role) { try connection.execute(statement) }
         try connection.execute("DELETE FROM qcode.team WHERE role = $1", [.text(role)])
     }
 
     /// Codings per coder per document, as the connected role may see them.
-    func codingCounts() throws -> [(coder: String, document: String, codings: Int64)] {
+    public func codingCounts() throws -> [(coder: String, document: String, codings: Int64)] {
         try connection.rows("""
             SELECT g.coder, d.name, count(*) FROM qcode.codings g JOIN qcode.documents d ON d.id = g.document_id
             GROUP BY g.coder, d.name ORDER BY g.coder, d.name
@@ -131,8 +148,28 @@ struct ServerStore {
         }
     }
 
+    /// Makes the connected role the project's lead.
+    public func addConnectedRoleAsLead() throws {
+        try connection.execute("INSERT INTO qcode.team(role, access) VALUES (current_user, 'lead')")
+    }
+
+    /// Makes sure the connected role is a coder.
+    public func addConnectedRoleAsCoder() throws {
+        try connection.execute("""
+            INSERT INTO qcode.coders(id, name) SELECT (SELECT coalesce(max(id), 0) + 1 FROM qcode.coders), current_user
+            WHERE NOT EXISTS (SELECT 1 FROM qcode.coders WHERE name = current_user)
+            """)
+    }
+
+    /// Starts the id sequences after the published rows.
+    public func resetSequences() throws {
+        for table in ["codings", "audit_log"] {
+            try connection.execute("SELECT setval(pg_get_serial_sequence('qcode.\(table)', 'id'), coalesce((SELECT max(id) FROM qcode.\(table)), 0) + 1, false)")
+        }
+    }
+
     /// The roles connected to this database now.
-    func connectedRoles() throws -> [String] {
+    public func connectedRoles() throws -> [String] {
         try connection.rows("SELECT DISTINCT usename::text FROM pg_stat_activity WHERE datname = current_database() AND usename IS NOT NULL ORDER BY 1")
             .compactMap { if case .text(let name) = $0.first { return name } else { return nil } }
     }

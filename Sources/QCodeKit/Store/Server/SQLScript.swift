@@ -2,8 +2,8 @@ import Foundation
 
 /// Splits an SQL script into statements at the semicolons that end them: not those inside
 /// quotes ('...', "..."), dollar-quoted bodies ($$...$$, $tag$...$tag$) or comments.
-enum SQLScript {
-    static func statements(_ script: String) -> [String] {
+public enum SQLScript {
+    public static func statements(_ script: String) -> [String] {
         var statements: [String] = []
         var current = ""
         let characters = Array(script)

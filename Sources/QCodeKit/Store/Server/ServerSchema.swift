@@ -1,13 +1,14 @@
 /// The team project's schema in PostgreSQL (schema `qcode`), as named, append-only
 /// migrations like the project file's (`Schema` in QCodeKit).
 ///
-/// SQL for the server lives only in `Sources/QCodeServer/Store/`. The server enforces what
+/// Like all of qcode's SQL it lives in `Sources/QCodeKit/Store/`; the network code that runs
+/// it is in the `QCodeServer` target. The server enforces what
 /// it can: foreign keys, `CHECK (start < "end")`, immutable document text within a revision,
 /// and blind coding by row-level security on every table that holds codings or marks
 /// (enabled and forced, so it binds the owner too).
-enum ServerSchema {
+public enum ServerSchema {
     /// The migrations in order: (name, SQL). Never edit one that has shipped.
-    static let migrations: [(name: String, sql: String)] = [("s1-team-project", teamProject)]
+    public static let migrations: [(name: String, sql: String)] = [("s1-team-project", teamProject)]
 
     /// Roles' access: `lead` (everything, and sees every coder's work), `coder` (codes; sees
     /// only their own work in the blind phase), `reader` (reads what a coder would see).
@@ -194,7 +195,7 @@ enum ServerSchema {
     }
 
     /// An SQL identifier, double-quoted.
-    static func quoteIdentifier(_ name: String) -> String {
+    public static func quoteIdentifier(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
