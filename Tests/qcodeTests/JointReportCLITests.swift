@@ -60,6 +60,29 @@ import Testing
         #expect(!quotes.contains { quote in benOnly.contains(quote) && !aliceTexts.contains(quote) })
     }
 
+    @Test func jointStatsEqualStatsPresence() throws {
+        try project()
+        let cells = try json(try cli.ok(["export", "joint", "--coder", "alice", "--by", "group", "--level", "1",
+                                         "--quotes", "0", "--stats", "--format", "json"]))
+        let presence = try json(try cli.run(["stats", "presence", "--coder", "alice", "--by", "group", "--level", "1",
+                                             "--format", "json"]).stdout)
+        #expect(presence.count == 6 && cells.count == 24)
+        for code in presence {
+            let name = try #require(code["code"] as? String)
+            for cell in cells where cell["code"] as? String == name {
+                let stats = try #require(cell["stats"] as? [String: Any])
+                #expect(Set(stats.keys) == ["chi2", "df", "p", "cramers_v", "fisher_p"])
+                for key in ["chi2", "df", "p", "cramers_v", "fisher_p"] {
+                    #expect("\(stats[key] ?? "none")" == "\(code[key] ?? "none")", "\(name) \(key)")
+                }
+            }
+        }
+        let markdown = try cli.ok(["export", "joint", "--coder", "alice", "--by", "group", "--level", "1", "--quotes", "0", "--stats"])
+        #expect(markdown.contains("| Code | GP | provider | service user | (missing) | Statistics |"))
+        let plain = try json(try cli.ok(["export", "joint", "--coder", "alice", "--by", "group", "--format", "json"]))
+        #expect(plain.allSatisfy { $0["stats"] == nil })
+    }
+
     @Test func focusGroupQuotesNameTheSpeaker() throws {
         try project()
         let cells = try json(try cli.ok(["export", "joint", "--coder", "alice", "--by", "group", "--level", "1", "--format", "json"]))

@@ -30,10 +30,27 @@ extension JointDisplay {
 
     /// The cells as a JSON array of `{code, value, cases, coded_cases, percent, quotes}`,
     /// code by code and value by value; `percent` is null when `coded_cases` is 0.
+    /// With statistics, each cell also has `stats`: its code's `{chi2, df, p, cramers_v, fisher_p}`.
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(cells), as: UTF8.self) + "\n"
+        if statistics.isEmpty {
+            return String(decoding: try encoder.encode(cells), as: UTF8.self) + "\n"
+        }
+        let rows = cells.map { CellWithStatistics(cell: $0, stats: JointStatistics(statistics[$0.code])) }
+        return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
+    }
+
+    /// A code's statistics in one line: "χ²(1) = 3.00, p = 0.083, V = 0.71; Fisher p = 0.400",
+    /// "–" when undefined; nil without statistics.
+    public func statisticsSummary(_ path: String) -> String? {
+        guard !statistics.isEmpty else { return nil }
+        guard let figures = statistics[path], let chi = figures.chiSquare, let df = figures.df, let p = figures.p else { return "–" }
+        var text = String(format: "χ²(%d) = %.2f, p = %.3f", df, chi, p)
+        if let v = figures.cramersV { text += String(format: ", V = %.2f", v) }
+        if let fisher = figures.fisherP { text += String(format: "; Fisher p = %.3f", fisher) }
+        if figures.hasSmallExpected { text += " (an expected count < 5)" }
+        return text
     }
 
     /// One row per code: `code`, `label`, then for each value `VALUE: cases`,
@@ -51,8 +68,15 @@ extension JointDisplay {
                 cells += [.integer(cell.cases), .integer(cell.codedCases), cell.percent.map(ExportCell.number) ?? .null,
                           .text(cell.quotes.map { "“\($0.text)” — \($0.attribution)" }.joined(separator: "\n"))]
             }
+            if !statistics.isEmpty {
+                let figures = statistics[codes[row].path]
+                cells += [figures?.chiSquare.map(ExportCell.number) ?? .null, figures?.df.map(ExportCell.integer) ?? .null,
+                          figures?.p.map(ExportCell.number) ?? .null, figures?.cramersV.map(ExportCell.number) ?? .null,
+                          figures?.fisherP.map(ExportCell.number) ?? .null]
+            }
             return cells
         }
+        if !statistics.isEmpty { columns += ["chi2", "df", "p", "cramers_v", "fisher_p"] }
         return ExportTable(columns: columns, rows: rows)
     }
 
@@ -68,8 +92,9 @@ extension JointDisplay {
     public func markdown(title: String) -> String {
         func md(_ text: String) -> String { QuoteDocument.markdown(text.replacingOccurrences(of: "\n", with: " ")) }
         var lines = ["# \(md(title))", ""]
-        lines.append("| Code | " + values.map(md).joined(separator: " | ") + " |")
-        lines.append("|---|" + values.map { _ in "---" }.joined(separator: "|") + "|")
+        let withStatistics = !statistics.isEmpty
+        lines.append("| Code | " + values.map(md).joined(separator: " | ") + (withStatistics ? " | Statistics" : "") + " |")
+        lines.append("|---|" + values.map { _ in "---" }.joined(separator: "|") + (withStatistics ? "|---" : "") + "|")
         for (row, code) in codes.enumerated() {
             let name = code.label.map { "\(md($0)) (\(md(code.path)))" } ?? md(code.path)
             let cells = values.indices.map { column -> String in
@@ -77,7 +102,8 @@ extension JointDisplay {
                 return (["**\(cell.summary)**"] + cell.quotes.map { "“\(md($0.text))” — \(md($0.attribution))" })
                     .joined(separator: "<br>")
             }
-            lines.append("| \(name) | " + cells.joined(separator: " | ") + " |")
+            let figures = statisticsSummary(code.path).map { " | " + md($0) } ?? ""
+            lines.append("| \(name) | " + cells.joined(separator: " | ") + figures + " |")
         }
         lines += ["", md(legend), ""]
         return lines.joined(separator: "\n")
@@ -125,6 +151,7 @@ extension JointDisplay {
     public func htmlTable() -> String {
         var html = "<table class=\"joint\">\n<thead><tr><th scope=\"col\">Code</th>"
         for value in values { html += "<th scope=\"col\">\(HTML.escape(value))</th>" }
+        if !statistics.isEmpty { html += "<th scope=\"col\">Statistics</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for (row, code) in codes.enumerated() {
             html += "<tr><th scope=\"row\">\(HTML.escape(code.label ?? code.path))<code>\(HTML.escape(code.path))</code></th>"
@@ -137,9 +164,52 @@ extension JointDisplay {
                 }
                 html += "</td>"
             }
+            if let figures = statisticsSummary(code.path) { html += "<td>\(HTML.escape(figures))</td>" }
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>"
+    }
+}
+
+/// A code's presence statistics as JSON keys (`stats presence`'s names).
+struct JointStatistics: Encodable {
+    var chi2: Double?
+    var df: Int?
+    var p: Double?
+    var cramers_v: Double?
+    var fisher_p: Double?
+
+    init(_ figures: CodePresence?) {
+        chi2 = figures?.chiSquare
+        df = figures?.df
+        p = figures?.p
+        cramers_v = figures?.cramersV
+        fisher_p = figures?.fisherP
+    }
+
+    enum CodingKeys: String, CodingKey { case chi2, df, p, cramers_v, fisher_p }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(chi2, forKey: .chi2)  // null when undefined, never left out
+        try container.encode(df, forKey: .df)
+        try container.encode(p, forKey: .p)
+        try container.encode(cramers_v, forKey: .cramers_v)
+        try container.encode(fisher_p, forKey: .fisher_p)
+    }
+}
+
+/// A joint display cell with its code's statistics under `stats`.
+struct CellWithStatistics: Encodable {
+    var cell: JointCell
+    var stats: JointStatistics
+
+    enum CodingKeys: String, CodingKey { case stats }
+
+    func encode(to encoder: Encoder) throws {
+        try cell.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stats, forKey: .stats)
     }
 }
 

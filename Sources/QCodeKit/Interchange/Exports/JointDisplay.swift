@@ -13,12 +13,15 @@ public struct JointDisplayOptions: Sendable {
     public var quotes: Int = 2
     /// A longer quote is cut to this many characters, ending with `…`.
     public var quoteLength: Int = 200
+    /// Adds each code's `stats presence` figures (chi-square, df, p, Cramér's V, Fisher's p).
+    public var statistics = false
 
-    public init(attribute: String, coder: String? = nil, level: Int? = nil, quotes: Int = 2) {
+    public init(attribute: String, coder: String? = nil, level: Int? = nil, quotes: Int = 2, statistics: Bool = false) {
         self.attribute = attribute
         self.coder = coder
         self.level = level
         self.quotes = quotes
+        self.statistics = statistics
     }
 }
 
@@ -92,6 +95,9 @@ public struct JointDisplay: Sendable, Equatable {
     public var attribute = ""
     /// The coder whose codings were counted and quoted.
     public var coder: String?
+    /// With ``JointDisplayOptions/statistics``: each code's presence statistics
+    /// (``Project/presenceStatistics(coder:by:level:adjustment:)``), by code path.
+    public var statistics: [String: CodePresence] = [:]
 
     /// The cell of code row `row` and value column `column`.
     public func cell(_ row: Int, _ column: Int) -> JointCell { cells[row * values.count + column] }
@@ -138,6 +144,10 @@ extension Project {
         var display = builder.display()
         display.attribute = options.attribute
         display.coder = coder
+        if options.statistics {
+            let figures = try presenceStatistics(coder: coder, by: options.attribute, level: options.level)
+            display.statistics = Dictionary(figures.codes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         return display
     }
 

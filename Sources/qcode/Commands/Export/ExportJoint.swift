@@ -26,11 +26,14 @@ extension QCode.Export {
                 JSON: [{"code", "value", "cases", "coded_cases", "percent", "quotes": [{"case", \
                 "document", "speaker", "text"}]}], code by code, value by value. CSV: one row per \
                 code with four columns per value (cases, coded cases, percent, quotes). md and \
-                html are documents for people. Without --format the format follows the --out \
+                html are documents for people. --stats adds a last column with the code's figures \
+                from 'qcode stats presence' (exploratory, not corrected for multiple comparisons); in \
+                JSON each cell then has "stats": {"chi2", "df", "p", "cramers_v", "fisher_p"}. Without --format the format follows the --out \
                 extension (.md, .html, .csv, .json), else md.
 
                 Examples:
                   qcode export joint --coder alice --by group --level 1 --quotes 1
+                  qcode export joint --coder alice --by group --level 1 --stats --format csv
                 """)
 
         @OptionGroup var projectOptions: ProjectOptions
@@ -44,6 +47,8 @@ extension QCode.Export {
         @Option(name: .long, help: "The format (default: from the --out extension, else md).") var format: JointDisplayFormat?
         @Option(name: .long, help: ArgumentHelp("Write to this file ('-' or none: standard output).", valueName: "file"))
         var out: String?
+        @Flag(name: .long, help: "Add each code's 'stats presence' figures: chi-square, df, p, Cramér's V, Fisher's p.")
+        var stats = false
 
         func validate() throws {
             if let level, level < 1 { throw ValidationError("--level must be 1 or more") }
@@ -54,7 +59,7 @@ extension QCode.Export {
             try runReportingErrors {
                 let chosen = format ?? out.flatMap { JointDisplayFormat(fileName: $0) } ?? .md
                 let project = try projectOptions.open()
-                let display = try project.jointDisplay(JointDisplayOptions(attribute: by, coder: coder, level: level, quotes: quotes))
+                let display = try project.jointDisplay(JointDisplayOptions(attribute: by, coder: coder, level: level, quotes: quotes, statistics: stats))
                 let title = "Codes by \(by)" + (display.coder.map { " (coder \($0))" } ?? "")
                 let file = out == "-" ? nil : out
                 try ExportDestination.write(try display.rendered(chosen, title: title), to: file)
