@@ -188,9 +188,13 @@ extension Project {
             }
         case .regex(let pattern):
             let regex = try RegexSearch(pattern: pattern)
+            var documents: [(row: SearchDocumentRow, text: String)] = []
             for document in scope.documents {
                 guard let whole = try store.documentText(document.id) else { continue }
-                let matches = try regex.matches(in: whole, timeLimit: request.matchTimeLimit, document: document.name)
+                documents.append((document, whole))
+            }
+            let found = try regex.matches(inEach: documents.map { ($0.text, $0.row.name) }, timeLimit: request.matchTimeLimit)
+            for ((document, whole), matches) in zip(documents, found) {
                 guard !matches.isEmpty else { continue }
                 let units = try SearchUnits.read(store, document: document, numbers: nil, text: whole)
                 let codings = try scope.codingSpans(store, document: document.id)

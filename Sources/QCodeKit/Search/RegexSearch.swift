@@ -3,7 +3,7 @@ import Foundation
 /// A regular expression run over whole documents for `qcode search --regex`: compiled
 /// once, and only the offsets of matches converted from UTF-16 to Unicode scalars (one pass
 /// over the text up to the last match, only when there is a match).
-struct RegexSearch {
+struct RegexSearch: @unchecked Sendable {  // NSRegularExpression is immutable and thread-safe
     let pattern: String
     private let expression: NSRegularExpression
 
@@ -43,6 +43,37 @@ struct RegexSearch {
                   start < end else { return nil }
             return TextSpan(start: start, end: end)
         }
+    }
+
+    /// The matches in each of `texts`, found on every core at once (an expression is safe
+    /// to share between threads; each document is matched by one thread).
+    ///
+    /// - Throws: the first document's ``SelectionError/patternTooSlow(_:seconds:document:)``,
+    ///   in document order.
+    func matches(inEach texts: [(text: String, document: String)], timeLimit: TimeInterval) throws -> [[TextSpan]] {
+        /// One slot per document; each thread writes only its own.
+        final class Slots: @unchecked Sendable {
+            let pointer: UnsafeMutablePointer<Result<[TextSpan], any Error>>
+            let count: Int
+            init(_ count: Int) {
+                self.count = count
+                pointer = .allocate(capacity: max(1, count))
+                pointer.initialize(repeating: .success([]), count: count)
+            }
+            deinit {
+                pointer.deinitialize(count: count)
+                pointer.deallocate()
+            }
+            var values: [Result<[TextSpan], any Error>] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+        }
+        let results = Slots(texts.count)
+        let search = self
+        DispatchQueue.concurrentPerform(iterations: texts.count) { index in
+            results.pointer[index] = Result {
+                try search.matches(in: texts[index].text, timeLimit: timeLimit, document: texts[index].document)
+            }
+        }
+        return try results.values.map { try $0.get() }
     }
 
     /// The scalar offset of each UTF-16 offset in `offsets` (offsets inside a surrogate
