@@ -98,34 +98,44 @@ enum RatingsCSVReader {
                 skipEmptyLines()
                 if i >= count { break }
                 let recordLine = line
-                var got = [Field](repeating: Field(start: base, length: 0), count: 3)
+                // The three fields as locals, not an array: no allocation per record.
+                var unitField = Field(start: base, length: 0)
+                var coderField = Field(start: base, length: 0)
+                var valueField = Field(start: base, length: 0)
                 defer { freeTemporaries() }
                 let found = try readRecord { index, field, _ in
-                    if index < width, role[index] >= 0 { got[role[index]] = field }
+                    guard index < width else { return }
+                    switch role[index] {
+                    case 0: unitField = field
+                    case 1: coderField = field
+                    case 2: valueField = field
+                    default: break
+                    }
                 }
+                let got = (unitField, coderField, valueField)
                 guard found == width else {
                     throw RatingsError.fieldCount(line: recordLine, expected: width, found: found)
                 }
                 // Unit (with a fast path for runs of rows about the same unit).
                 let u: Int32
-                if let (prev, id) = lastUnit, prev.length == got[0].length,
-                    memcmp(prev.start, got[0].start, prev.length) == 0
+                if let (prev, id) = lastUnit, prev.length == got.0.length,
+                    memcmp(prev.start, got.0.start, prev.length) == 0
                 {
                     u = id
                 } else {
-                    guard got[0].length > 0 else { throw RatingsError.emptyIdentifier(line: recordLine, column: "unit") }
-                    let r = units.intern(got[0].start, got[0].length)
-                    if r.isNew { unitNames.append(try string(got[0], recordLine)) }
+                    guard got.0.length > 0 else { throw RatingsError.emptyIdentifier(line: recordLine, column: "unit") }
+                    let r = units.intern(got.0.start, got.0.length)
+                    if r.isNew { unitNames.append(try string(got.0, recordLine)) }
                     u = r.id
-                    lastUnit = got[0].temporary ? nil : (got[0], u)
+                    lastUnit = got.0.temporary ? nil : (got.0, u)
                 }
-                guard got[1].length > 0 else { throw RatingsError.emptyIdentifier(line: recordLine, column: "coder") }
-                let c = coders.intern(got[1].start, got[1].length)
-                if c.isNew { coderNames.append(try string(got[1], recordLine)) }
+                guard got.1.length > 0 else { throw RatingsError.emptyIdentifier(line: recordLine, column: "coder") }
+                let c = coders.intern(got.1.start, got.1.length)
+                if c.isNew { coderNames.append(try string(got.1, recordLine)) }
                 var v: Int32 = -1
-                if got[2].length > 0 {
-                    let r = values.intern(got[2].start, got[2].length)
-                    if r.isNew { valueNames.append(try string(got[2], recordLine)) }
+                if got.2.length > 0 {
+                    let r = values.intern(got.2.start, got.2.length)
+                    if r.isNew { valueNames.append(try string(got.2, recordLine)) }
                     v = r.id
                 }
                 unitIDs.append(u)
