@@ -75,11 +75,7 @@ public enum TeamServer {
     /// repeatable-read transaction; row-level security decides what it holds): a project
     /// file like any other.
     public static func pull(_ url: ServerURL, to destination: URL) throws -> Project {
-        let connection = try ServerConnection.connect(url)
-        defer { connection.close() }
-        let store = ServerStore(connection)
-        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
-        let images: [TableImage] = try connection.transaction("REPEATABLE READ READ ONLY") {
+        let images: [TableImage] = try onProject(url, isolation: "REPEATABLE READ READ ONLY") { store in
             var coderIDs: [String: Int64] = [:]
             var images: [TableImage] = []
             for table in TableImage.projectTables {
@@ -120,11 +116,7 @@ public enum TeamServer {
 
     /// The team at a glance.
     public static func status(at url: ServerURL) throws -> TeamStatus {
-        let connection = try ServerConnection.connect(url)
-        defer { connection.close() }
-        let store = ServerStore(connection)
-        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
-        return try connection.transaction("REPEATABLE READ READ ONLY") {
+        try onProject(url, isolation: "REPEATABLE READ READ ONLY") { store in
             TeamStatus(server: url.description, phase: TeamPhase(rawValue: try store.info("phase") ?? "blind") ?? .blind,
                        you: url.role, yourAccess: try store.access(), members: try store.team(),
                        connected: try store.connectedRoles(), codings: try store.codingCounts())
@@ -139,12 +131,19 @@ public enum TeamServer {
         }
     }
 
-    private static func asLead(_ url: ServerURL, _ what: String, _ body: (ServerStore) throws -> Void) throws {
+    /// Runs `body` in one transaction on the URL's project.
+    /// - Throws: ``ServerError/notAProject(_:)`` when the database holds none.
+    private static func onProject<T>(_ url: ServerURL, isolation: String = "READ COMMITTED",
+                                     _ body: (ServerStore) throws -> T) throws -> T {
         let connection = try ServerConnection.connect(url)
         defer { connection.close() }
         let store = ServerStore(connection)
         guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
-        try connection.transaction {
+        return try connection.transaction(isolation) { try body(store) }
+    }
+
+    private static func asLead(_ url: ServerURL, _ what: String, _ body: (ServerStore) throws -> Void) throws {
+        try onProject(url) { store in
             guard try store.access() == TeamAccess.lead.rawValue else { throw ServerError.notAllowed(url.role, what + " (lead only)") }
             try body(store)
         }
