@@ -51,3 +51,43 @@ int qcode_changeset_apply(void *db, int size, const void *changeset, qcode_confl
 }
 
 void qcode_free(void *buffer) { sqlite3_free(buffer); }
+
+int qcode_changeset_start(int size, const void *changeset, void **iterator) {
+    sqlite3_changeset_iter *it = 0;
+    int rc = sqlite3changeset_start(&it, size, (void *)changeset);
+    *iterator = it;
+    return rc;
+}
+
+int qcode_changeset_next(void *iterator) { return sqlite3changeset_next((sqlite3_changeset_iter *)iterator); }
+
+int qcode_changeset_row(void *iterator, const char **table, int *columns, int *operation) {
+    int indirect = 0;
+    return sqlite3changeset_op((sqlite3_changeset_iter *)iterator, table, columns, operation, &indirect);
+}
+
+int qcode_changeset_primary_key(void *iterator, const unsigned char **flags, int *columns) {
+    unsigned char *pk = 0;
+    int rc = sqlite3changeset_pk((sqlite3_changeset_iter *)iterator, &pk, columns);
+    *flags = pk;
+    return rc;
+}
+
+int qcode_changeset_value(void *iterator, int after, int column, qcode_value *value) {
+    memset(value, 0, sizeof *value);
+    sqlite3_value *v = 0;
+    int rc = after ? sqlite3changeset_new((sqlite3_changeset_iter *)iterator, column, &v)
+                   : sqlite3changeset_old((sqlite3_changeset_iter *)iterator, column, &v);
+    if (rc != SQLITE_OK || v == 0) return rc;
+    value->type = sqlite3_value_type(v);
+    switch (value->type) {
+    case SQLITE_INTEGER: value->integer = sqlite3_value_int64(v); break;
+    case SQLITE_FLOAT: value->real = sqlite3_value_double(v); break;
+    case SQLITE_TEXT: value->bytes = sqlite3_value_text(v); value->length = sqlite3_value_bytes(v); break;
+    case SQLITE_BLOB: value->bytes = sqlite3_value_blob(v); value->length = sqlite3_value_bytes(v); break;
+    default: break;
+    }
+    return SQLITE_OK;
+}
+
+int qcode_changeset_finish(void *iterator) { return sqlite3changeset_finalize((sqlite3_changeset_iter *)iterator); }

@@ -40,7 +40,7 @@ public struct TeamStatus: Sendable {
 /// server's to enforce (row-level security), not this client's.
 public enum TeamServer {
     /// Local tables whose coder is an id, and the server's coder column holding the role's name.
-    private static let coderColumns = ["codings", "document_marks"]
+    static let coderColumns = ["codings", "document_marks"]
 
     /// Puts a local project on the server: schema `qcode`, owned by the connected role, who
     /// becomes the lead; the phase starts blind. One transaction: on any failure nothing is left.
@@ -64,6 +64,7 @@ public enum TeamServer {
                 report.rows.append((image.table, rows.count))
             }
             try store.resetSequences()
+            try store.resetCodingBlocks()
             try store.setInfo("phase", TeamPhase.blind.rawValue)
             try store.setInfo("published_at", ISO8601DateFormatter().string(from: Date()))
             try store.addConnectedRoleAsCoder()
@@ -75,7 +76,17 @@ public enum TeamServer {
     /// repeatable-read transaction; row-level security decides what it holds): a project
     /// file like any other.
     public static func pull(_ url: ServerURL, to destination: URL) throws -> Project {
-        let images: [TableImage] = try onProject(url, isolation: "REPEATABLE READ READ ONLY") { store in
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        return try Project.create(at: destination, from: try snapshot(connection, url: url), user: url.role)
+    }
+
+    /// Every project table as the connected role may see it, in one repeatable-read
+    /// transaction, in the project file's shape (coder ids, not names).
+    static func snapshot(_ connection: ServerConnection, url: ServerURL) throws -> [TableImage] {
+        let store = ServerStore(connection)
+        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
+        return try connection.transaction("REPEATABLE READ READ ONLY") {
             var coderIDs: [String: Int64] = [:]
             var images: [TableImage] = []
             for table in TableImage.projectTables {
@@ -88,7 +99,6 @@ public enum TeamServer {
             }
             return images
         }
-        return try Project.create(at: destination, from: images, user: url.role)
     }
 
     /// Adds a team member (lead only): a login role, if there is none, with the grants of
@@ -159,7 +169,7 @@ public enum TeamServer {
         }
     }
 
-    private static func coderNames(_ images: [TableImage]) -> [Int64: String] {
+    static func coderNames(_ images: [TableImage]) -> [Int64: String] {
         guard let coders = images.first(where: { $0.table == "coders" }),
               let id = coders.columns.firstIndex(of: "id"), let name = coders.columns.firstIndex(of: "name") else { return [:] }
         var names: [Int64: String] = [:]

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import QCodeKit
+import QCodeServer
 
 /// `--project PATH`: which project file to use.
 struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The project file (default: $QCODE_PROJECT, else the single *.qcode in this folder).",
+        "The project file, or a team server's postgres://ROLE@HOST:PORT/DB (default: $QCODE_PROJECT, else the single *.qcode here).",
         valueName: "path"))
     var project: String?
 
@@ -14,6 +15,9 @@ struct ProjectOptions: ParsableArguments {
     func open() throws -> Project {
         let environment = ProcessInfo.processInfo.environment
         StoreHooks.installFromEnvironment(environment)
+        if let text = project ?? environment["QCODE_PROJECT"], ServerURL.isServerURL(text) {
+            return try TeamSession.open(text, environment: environment)
+        }
         let url = try ProjectLocator.locate(explicit: project, environment: environment)
         Console.projectPath = url.path
         let project = try Project.open(at: url, user: environment["QCODE_CODER"].flatMap { $0.isEmpty ? nil : $0 })
@@ -47,6 +51,8 @@ struct CoderOptions: ParsableArguments {
     func name() throws -> String {
         if let coder, !coder.isEmpty { return coder }
         if let coder = ProcessInfo.processInfo.environment["QCODE_CODER"], !coder.isEmpty { return coder }
+        // On a team server you are your database role.
+        if let role = TeamSession.role { return role }
         throw CodingError.noCoder
     }
 }

@@ -28,7 +28,16 @@ struct QCode: ParsableCommand {
             Console.message("error: \(message)")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
-        main(arguments)
+        TeamSession.noteProject(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            // On a team server, the command's changes land now, whole or not at all.
+            try TeamSession.finish()
+        } catch {
+            TeamSession.discard()
+            exit(withError: error)
+        }
     }
 
     /// The message for the first word that stands where a subcommand must and names none,

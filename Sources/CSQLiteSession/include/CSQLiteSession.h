@@ -31,6 +31,35 @@ typedef struct {
 /// (SQLITE_ABORT) and is described in `*conflict`.
 int qcode_changeset_apply(void *db, int size, const void *changeset, qcode_conflict *conflict);
 
+/// One value of a changeset row. `type` is SQLite's (1 integer, 2 float, 3 text, 4 blob,
+/// 5 null), or 0 when the changeset holds no value for the column (an update's unchanged
+/// column). `bytes` points into the iterator's memory, valid until the next step.
+typedef struct {
+    int type;
+    long long integer;
+    double real;
+    const void *bytes;
+    int length;
+} qcode_value;
+
+/// Starts reading a changeset row by row. `*iterator` is finished with qcode_changeset_finish.
+int qcode_changeset_start(int size, const void *changeset, void **iterator);
+
+/// Steps to the next row: SQLITE_ROW (100) while there is one, SQLITE_DONE (101) after.
+int qcode_changeset_next(void *iterator);
+
+/// The current row's table, column count and operation (SQLITE_INSERT 18, _UPDATE 23, _DELETE 9).
+int qcode_changeset_row(void *iterator, const char **table, int *columns, int *operation);
+
+/// Whether each column of the current row's table is part of its primary key (1) or not (0).
+int qcode_changeset_primary_key(void *iterator, const unsigned char **flags, int *columns);
+
+/// A column's value before (`after` 0) or after (`after` 1) the current row's change.
+int qcode_changeset_value(void *iterator, int after, int column, qcode_value *value);
+
+/// Finishes reading a changeset.
+int qcode_changeset_finish(void *iterator);
+
 /// Frees memory returned by the functions above.
 void qcode_free(void *buffer);
 

@@ -116,14 +116,14 @@ public enum TemporaryFiles {
 /// A folder only this user can enter (mode 0700), made by `mkdtemp` in the system's
 /// temporary folder, for files only this user can read (mode 0600). It is removed with
 /// everything in it by ``remove()`` or when it is freed, and by the CLI's signal handler.
-final class PrivateTemporaryFolder {
+public final class PrivateTemporaryFolder {
     /// The folder.
-    let url: URL
+    public let url: URL
     private var registrations: [TemporaryFiles.Registration] = []
     private var removed = false
 
     /// Makes a new private folder named `qcode-PURPOSE-XXXXXX`.
-    init(purpose: String) throws {
+    public init(purpose: String) throws {
         let template = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-\(purpose)-XXXXXX").path
         var bytes = Array(template.utf8CString)
         let made = bytes.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
@@ -165,7 +165,7 @@ final class PrivateTemporaryFolder {
     }
 
     /// Removes the folder and everything in it (safe to call twice).
-    func remove() {
+    public func remove() {
         guard !removed else { return }
         removed = true
         try? FileManager.default.removeItem(at: url)

@@ -42,7 +42,7 @@ extension Store {
         }
     }
 
-    private static func tableValue(_ value: DatabaseValue) -> TableValue {
+    static func tableValue(_ value: DatabaseValue) -> TableValue {
         switch value.storage {
         case .null: return .null
         case .int64(let number): return .integer(number)
@@ -59,6 +59,35 @@ extension Store {
         case .real(let number): return number.databaseValue
         case .text(let text): return text.databaseValue
         case .blob(let bytes): return Data(bytes).databaseValue
+        }
+    }
+}
+
+/// Named queries of a team server's working copy (``ChangeCapture``).
+extension Store {
+    /// The rows of `table` whose `id` is above `id`, in id order.
+    func tableImage(_ table: String, idAbove id: Int64) throws -> TableImage {
+        let columns = try db.columns(in: table).map(\.name)
+        var image = TableImage(table: table, columns: columns)
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \"\(table)\" WHERE id > ? ORDER BY id", arguments: [id])
+        while let row = try rows.next() {
+            image.rows.append((0..<columns.count).map { Self.tableValue(row[$0] as DatabaseValue) })
+        }
+        return image
+    }
+
+    /// The newest audit entry's id (0 when the log is empty).
+    func newestAuditID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0
+    }
+
+    /// Makes the next new coding's id `id` (codings' ids are AUTOINCREMENT: SQLite keeps
+    /// the last one given in `sqlite_sequence`).
+    func setNextCodingID(_ id: Int64) throws {
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'codings'", arguments: [id - 1])
+        if db.changesCount == 0 {
+            try db.execute(sql: "INSERT INTO sqlite_sequence(name, seq) VALUES ('codings', ?)", arguments: [id - 1])
         }
     }
 }

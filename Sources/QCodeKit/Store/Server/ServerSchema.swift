@@ -8,7 +8,10 @@
 /// (enabled and forced, so it binds the owner too).
 public enum ServerSchema {
     /// The migrations in order: (name, SQL). Never edit one that has shipped.
-    public static let migrations: [(name: String, sql: String)] = [("s1-team-project", teamProject)]
+    public static let migrations: [(name: String, sql: String)] = [
+        ("s1-team-project", teamProject),
+        ("s2-coding-blocks", codingBlocks),
+    ]
 
     /// Roles' access: `lead` (everything, and sees every coder's work), `coder` (codes; sees
     /// only their own work in the blind phase), `reader` (reads what a coder would see).
@@ -162,6 +165,13 @@ public enum ServerSchema {
             USING (actor = current_user OR qcode.is_lead() OR qcode.phase_is_open());
         CREATE POLICY audit_insert ON qcode.audit_log FOR INSERT
             WITH CHECK (actor = current_user OR qcode.is_lead());
+        """#
+
+    /// Blocks of coding ids, one per working copy (`ServerStore.reserveCodingBlock`): codings
+    /// made at the same time by different coders never share an id, so each copy's undo data
+    /// names the server's rows.
+    private static let codingBlocks = #"""
+        CREATE SEQUENCE qcode.coding_blocks INCREMENT BY 1048576 MINVALUE 1048576 START WITH 1048576;
         """#
 
     /// Grants for one team member, by access level. `role` must be a checked identifier.

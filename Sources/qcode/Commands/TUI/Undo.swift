@@ -9,7 +9,7 @@ extension QCode {
             abstract: "Undo the project's latest change, from any session.",
             discussion: """
                 Reads the audit log ('qcode log'): undoes the newest change not yet undone (only \
-                that coder's with --coder) and records the undo there. Every change can be undone: \
+                that coder's with --coder; on a team server, your own) and records the undo there. Every change can be undone: \
                 codings, memos, imports, codebook, case, coder and document edits, done marks, \
                 merges. Undo refuses, changing nothing, when a later change touched the same rows.
                 """)
@@ -21,7 +21,9 @@ extension QCode {
 
         func run() throws {
             try runReportingErrors {
-                if let entry = try projectOptions.open().undo(coder: coder) {
+                let project = try projectOptions.open()
+                // On a team server, your own changes only (your role).
+                if let entry = try project.undo(coder: coder ?? TeamSession.role) {
                     Console.output("undid: \(entry.summary)")
                 } else {
                     Console.message("nothing to undo")
@@ -42,7 +44,9 @@ extension QCode {
 
         func run() throws {
             try runReportingErrors {
-                if let entry = try projectOptions.open().redo(coder: coder) {
+                let project = try projectOptions.open()
+                // On a team server, your own changes only (your role).
+                if let entry = try project.redo(coder: coder ?? TeamSession.role) {
                     Console.output("redid: \(entry.summary)")
                 } else {
                     Console.message("nothing to redo")

@@ -1,0 +1,112 @@
+import Foundation
+import QCodeKit
+
+/// The team project as one command sees it: a private snapshot in a local project file,
+/// read as the user's own role in one repeatable-read transaction (so row-level security
+/// decides what it holds), on which the command runs with qcode's one analysis engine.
+/// What the command changed is then replayed on the server in one transaction, row by row,
+/// each update and delete only where the row is still as the copy read it. The file lives
+/// in a private temporary folder (0700, file 0600) and is removed on every exit path.
+///
+/// Read commands (segments, agree, export, report...) therefore see exactly what a
+/// `qcode team pull` would hold; write commands (code, uncode, memo, import, codebook,
+/// undo, merge...) land whole or not at all.
+public final class ServerWorkingCopy {
+    public let url: ServerURL
+    /// The working copy (the user's role is its user).
+    public let project: Project
+    /// The role's access to the team project (nil: not on the team).
+    public let access: TeamAccess?
+    private let folder: PrivateTemporaryFolder
+    private let capture: ChangeCapture
+
+    private init(url: ServerURL, project: Project, access: TeamAccess?, folder: PrivateTemporaryFolder, capture: ChangeCapture) {
+        self.url = url
+        self.project = project
+        self.access = access
+        self.folder = folder
+        self.capture = capture
+    }
+
+    /// Reads the snapshot and reserves a block of coding ids for what the command adds.
+    ///
+    /// - Throws: ``ServerError`` (unreachable, refused password, no project, not on the team).
+    public static func open(_ url: ServerURL) throws -> ServerWorkingCopy {
+        let folder = try PrivateTemporaryFolder(purpose: "team")
+        do {
+            let connection = try ServerConnection.connect(url)
+            defer { connection.close() }
+            let images = try TeamServer.snapshot(connection, url: url)
+            let store = ServerStore(connection)
+            guard let access = try store.access().flatMap(TeamAccess.init(rawValue:)) else {
+                throw ServerError.notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
+            }
+            let block: Int64? = access == .reader ? nil : try store.reserveCodingBlock()
+            let file = folder.url.appendingPathComponent("working.qcode")
+            TemporaryFiles.register(file)
+            let project = try Project.create(at: file, from: images, user: url.role)
+            let capture = try project.captureChanges(firstCodingID: block)
+            return ServerWorkingCopy(url: url, project: project, access: access, folder: folder, capture: capture)
+        } catch {
+            folder.remove()
+            throw error
+        }
+    }
+
+    /// Replays on the server, in one transaction, every row the command changed and the
+    /// audit entries it wrote.
+    ///
+    /// - Returns: how many rows changed (0: the command changed nothing, and the server was
+    ///   not contacted).
+    /// - Throws: ``ServerError/notAllowed(_:_:)`` when a reader changes anything or a coder
+    ///   writes another coder's codings or marks; ``ServerReplayConflict`` when a row changed
+    ///   on the server meanwhile; ``ServerError/connectionLost(_:)``. Nothing is written then.
+    @discardableResult
+    public func push() throws -> Int {
+        let captured = try capture.changes()
+        guard !captured.isEmpty else { return 0 }
+        guard access != .reader else { throw ServerError.notAllowed(url.role, "change the project (a reader)") }
+        let names = TeamServer.coderNames([captured.coders])
+        let rows = try captured.rows.map { try Self.serverShape($0, coderNames: names) }
+        if access != .lead {
+            for row in rows where TeamServer.coderColumns.contains(row.table) {
+                if case .text(let coder)? = row.value("coder"), coder != url.role {
+                    throw ServerError.notAllowed(url.role, "write \(coder)'s codings or marks: on the team server you code as yourself, '\(url.role)'")
+                }
+            }
+        }
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        let store = ServerStore(connection)
+        try connection.transaction {
+            try store.replay(rows, tableOrder: TableImage.projectTables)
+            try store.insertAuditEntries(captured.audit)
+        }
+        return rows.count + captured.audit.rows.count
+    }
+
+    /// Removes the working copy.
+    public func close() {
+        capture.finish()
+        folder.remove()
+    }
+
+    deinit { close() }
+
+    /// A local row change as the server stores it: coder ids become names.
+    static func serverShape(_ change: RowChange, coderNames: [Int64: String]) throws -> RowChange {
+        guard TeamServer.coderColumns.contains(change.table), let index = change.columns.firstIndex(of: "coder_id") else { return change }
+        var change = change
+        change.columns[index] = "coder"
+        func name(_ value: TableValue?) throws -> TableValue? {
+            guard let value else { return nil }
+            guard case .integer(let id) = value, let name = coderNames[id] else {
+                throw ServerError.refused("a row of \(change.table) names no coder")
+            }
+            return .text(name)
+        }
+        change.old[index] = try name(change.old[index])
+        change.new[index] = try name(change.new[index])
+        return change
+    }
+}

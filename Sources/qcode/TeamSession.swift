@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import QCodeKit
+import QCodeServer
+
+/// The team project of this run, when `--project` or $QCODE_PROJECT names a server: the
+/// command works on a private working copy (``ServerWorkingCopy``), and what it changed is
+/// replayed on the server when it has finished without error. A failed command writes
+/// nothing to the server; the copy is removed on every exit path.
+enum TeamSession {
+    nonisolated(unsafe) private static var current: ServerWorkingCopy?
+
+    /// The working copy's project, opened once per run.
+    static func open(_ text: String, environment: [String: String]) throws -> Project {
+        if let current { return current.project }
+        let url = try ServerURL(parsing: text, environment: environment)
+        let copy = try ServerWorkingCopy.open(url)
+        current = copy
+        return copy.project
+    }
+
+    /// The role the working copy was read as, when the project is on a server.
+    static var role: String? { current?.url.role ?? namedRole }
+
+    /// The role named by the command line's `--project URL` or $QCODE_PROJECT, known before
+    /// the project is opened (so `--coder` can default to it).
+    nonisolated(unsafe) private static var namedRole: String?
+
+    /// Notes the role of a server project named on the command line or in the environment.
+    static func noteProject(arguments: [String], environment: [String: String]) {
+        var named = environment["QCODE_PROJECT"]
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--project", index + 1 < arguments.count { named = arguments[index + 1] }
+            if argument.hasPrefix("--project=") { named = String(argument.dropFirst("--project=".count)) }
+        }
+        guard let named, ServerURL.isServerURL(named) else { return }
+        namedRole = (try? ServerURL(parsing: named, environment: environment))?.role
+    }
+
+    /// Replays the command's changes on the server (nothing when it changed nothing), then
+    /// removes the copy.
+    static func finish() throws {
+        guard let copy = current else { return }
+        defer { discard() }
+        try runReportingErrors { try copy.push() }
+    }
+
+    /// Removes the copy without replaying anything.
+    static func discard() {
+        current?.close()
+        current = nil
+    }
+}
