@@ -24,7 +24,7 @@ public struct CapturedChanges: Sendable {
 public final class ChangeCapture: @unchecked Sendable {
     private let project: Project
     private var recorder: ChangeRecorder?
-    private let auditStart: Int64
+    private var auditStart: Int64
 
     init(project: Project, recorder: ChangeRecorder, auditStart: Int64) {
         self.project = project
@@ -32,15 +32,17 @@ public final class ChangeCapture: @unchecked Sendable {
         self.auditStart = auditStart
     }
 
-    /// What was changed since the capture began.
+    /// What was changed since the capture began, or since the last call: each change is
+    /// handed over once.
     public func changes() throws -> CapturedChanges {
         try project.database.writeWithoutTransaction { db in
             guard let recorder else { return CapturedChanges(rows: [], audit: TableImage(table: "audit_log", columns: []), coders: TableImage(table: "coders", columns: [])) }
             let changeset = try recorder.takeChangeset()
             let rows = try RowChange.decode(changeset) { table in try db.columns(in: table).map(\.name) }
             let store = Store(db)
-            return CapturedChanges(rows: rows, audit: try store.tableImage("audit_log", idAbove: auditStart),
-                                   coders: try store.tableImage("coders"))
+            let audit = try store.tableImage("audit_log", idAbove: auditStart)
+            if let id = audit.columns.firstIndex(of: "id"), case .integer(let newest)? = audit.rows.last?[id] { auditStart = newest }
+            return CapturedChanges(rows: rows, audit: audit, coders: try store.tableImage("coders"))
         }
     }
 
