@@ -17,13 +17,17 @@ public final class ServerWorkingCopy {
     public let project: Project
     /// The role's access to the team project (nil: not on the team).
     public let access: TeamAccess?
+    /// The project's phase when the copy was read.
+    public let phase: TeamPhase
     private let folder: PrivateTemporaryFolder
     private let capture: ChangeCapture
 
-    private init(url: ServerURL, project: Project, access: TeamAccess?, folder: PrivateTemporaryFolder, capture: ChangeCapture) {
+    private init(url: ServerURL, project: Project, access: TeamAccess?, phase: TeamPhase,
+                 folder: PrivateTemporaryFolder, capture: ChangeCapture) {
         self.url = url
         self.project = project
         self.access = access
+        self.phase = phase
         self.folder = folder
         self.capture = capture
     }
@@ -41,16 +45,24 @@ public final class ServerWorkingCopy {
             guard let access = try store.access().flatMap(TeamAccess.init(rawValue:)) else {
                 throw ServerError.notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
             }
+            let phase = TeamPhase(rawValue: try store.info("phase") ?? "blind") ?? .blind
             let block: Int64? = access == .reader ? nil : try store.reserveCodingBlock()
             let file = folder.url.appendingPathComponent("working.qcode")
             TemporaryFiles.register(file)
             let project = try Project.create(at: file, from: images, user: url.role)
             let capture = try project.captureChanges(firstCodingID: block)
-            return ServerWorkingCopy(url: url, project: project, access: access, folder: folder, capture: capture)
+            return ServerWorkingCopy(url: url, project: project, access: access, phase: phase, folder: folder, capture: capture)
         } catch {
             folder.remove()
             throw error
         }
+    }
+
+    /// Refuses comparing coders (agreement, disagreements, reconcile) to a coder or reader in
+    /// the blind phase: only the lead compares while coders are blind.
+    public func checkMayCompareCoders() throws {
+        guard access != .lead, phase == .blind else { return }
+        throw ServerError.notAllowed(url.role, "compare coders in the blind phase (the lead may; or the lead runs 'qcode team phase open')")
     }
 
     /// Replays on the server, in one transaction, every row the command changed and the

@@ -24,6 +24,14 @@ struct ProjectOptions: ParsableArguments {
         for notice in project.notices { Console.message(notice) }
         return project
     }
+
+    /// Opens the project to compare coders (agree, disagreements, reconcile): on a team
+    /// server, only the lead may while the phase is blind.
+    func openToCompareCoders() throws -> Project {
+        let project = try open()
+        try TeamSession.checkMayCompareCoders()
+        return project
+    }
 }
 
 /// `--format table|csv|tsv|json`.

@@ -37,6 +37,11 @@ enum TeamSession {
         namedRole = (try? ServerURL(parsing: named, environment: environment))?.role
     }
 
+    /// Refuses comparing coders to a coder in the blind phase (nothing on a local file).
+    static func checkMayCompareCoders() throws {
+        try current?.checkMayCompareCoders()
+    }
+
     /// Replays the command's changes on the server (nothing when it changed nothing), then
     /// removes the copy.
     static func finish() throws {

@@ -90,7 +90,7 @@ extension QCode {
             request.includeChildren = !noChildren
             request.code = code
             request.documents = comparison.documentNames()
-            let report = try projectOptions.open().agreement(request)
+            let report = try projectOptions.openToCompareCoders().agreement(request)
             switch formatOptions.format {
             case .table: Console.output(report.renderTable())
             case .csv: FileHandle.standardOutput.write(Data(report.tabular().csv().utf8))

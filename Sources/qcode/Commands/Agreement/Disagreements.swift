@@ -29,7 +29,7 @@ extension QCode {
                 request.minOverlap = comparison.minOverlap
                 request.code = code
                 request.documents = comparison.documentNames()
-                let project = try projectOptions.open()
+                let project = try projectOptions.openToCompareCoders()
                 if confusion {
                     guard code != nil else { throw ValidationError("--confusion needs --code PARENT") }
                     try printConfusion(try project.confusionMatrix(request))

@@ -44,7 +44,7 @@ extension QCode {
                     }
                 }
                 let unit = try comparison.agreementUnit()
-                let report = try projectOptions.open().reconcile(
+                let report = try projectOptions.openToCompareCoders().reconcile(
                     coders: coders, into: into, unit: unit, minOverlap: comparison.minOverlap,
                     documents: comparison.documentNames(), decisions: previous)
                 let agreed = unit == .character || unit == .continuum ? "coded stretch(es)" : "unit-code pair(s)"

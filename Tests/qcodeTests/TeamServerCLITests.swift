@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// The issue's check of the team server, end to end through the `qcode` binary and `psql`:
+/// publish, add coders, concurrent coders lose nothing, blind then open, and agreement on
+/// the server equal byte for byte to agreement on a pulled snapshot. Needs the test server
+/// ($QCODE_TEST_PG, started by `.ci/run`); skipped, visibly, without it.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["QCODE_TEST_PG"] != nil,
+                "no PostgreSQL test server: set QCODE_TEST_PG (Scripts/test-server.sh start DIR)"))
+struct TeamServerCLITests {
+    let cli = CLIRunner()
+    let admin = ProcessInfo.processInfo.environment["QCODE_TEST_PG"] ?? ""
+
+    /// `psql` against the test cluster as `role` (trust authentication on loopback).
+    private func psql(_ sql: String, as role: String, database: String) throws -> String {
+        let address = try #require(URLComponents(string: admin))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", "-h", address.host ?? "127.0.0.1", "-p", String(address.port ?? 5432), "-U", role,
+                             "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func url(_ role: String, _ database: String) throws -> String {
+        let address = try #require(URLComponents(string: admin))
+        return "postgres://\(role)@\(address.host ?? "127.0.0.1"):\(address.port ?? 5432)/\(database)?sslmode=disable"
+    }
+
+    @Test func publishCodeBlindOpenAndAgreeAsOnASnapshot() throws {
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let (database, lead) = ("study_\(suffix)", "lead_\(suffix)")
+        _ = try psql("CREATE ROLE \(lead) LOGIN CREATEROLE", as: "postgres", database: "postgres")
+        _ = try psql("CREATE DATABASE \(database) OWNER \(lead)", as: "postgres", database: "postgres")
+        // The samples' codings are alice's and ben's: their roles are named so.
+        try cli.sampleProject("local.qcode")
+        let asLead = try url(lead, database)
+        let published = try cli.run(["team", "publish", "local.qcode", asLead])
+        #expect(published.status == 0, "\(published.stderr)")
+        for coder in ["alice", "ben"] {
+            try cli.ok(["team", "add-coder", coder, "--project", asLead])
+        }
+
+        // Two coders write at once, five codings each, as separate processes: all land.
+        var running: [(process: Process, stdout: URL, stderr: URL)] = []
+        for coder in ["alice", "ben"] {
+            for turn in 1...5 {
+                running.append(try CLIRunner.launch(["code", "LW01", "sc-id", "--turns", "\(turn)", "--project", try url(coder, database)],
+                                                    in: cli.directory))
+            }
+        }
+        for run in running { run.process.waitUntilExit() }
+        #expect(running.allSatisfy { $0.process.terminationStatus == 0 })
+        let added = try psql("SELECT coder, count(*) FROM qcode.codings WHERE id >= 1048576 GROUP BY coder ORDER BY coder", as: lead, database: database)
+        #expect(added == "alice|5\nben|5")
+
+        // Blind: alice's own SQL sees only her codings; a coder cannot claim another's name.
+        let aliceOwn = try psql("SELECT count(*) FROM qcode.codings WHERE coder = 'alice'", as: lead, database: database)
+        #expect(try psql("SELECT count(*) FROM qcode.codings", as: "alice", database: database) == aliceOwn)
+        let claimed = try cli.run(["code", "LW01", "sc-id", "--turns", "6", "--coder", "ben", "--project", try url("alice", database)])
+        #expect(claimed.status != 0)
+        #expect(claimed.stderr.hasSuffix("qcode: error: role 'alice' is not allowed to write ben's codings or marks: on the team server you code as yourself, 'alice'\n"))
+        let segmentsAsAlice = try cli.ok(["segments", "--format", "csv", "--project", try url("alice", database)])
+        #expect(!segmentsAsAlice.contains(",ben,"))
+        let refused = try cli.run(["agree", "--coders", "alice,ben", "--project", try url("alice", database)])
+        #expect(refused.status != 0)
+
+        // Open: alice sees ben's codings.
+        try cli.ok(["team", "phase", "open", "--project", asLead])
+        let all = try psql("SELECT count(*) FROM qcode.codings", as: lead, database: database)
+        #expect(try psql("SELECT count(*) FROM qcode.codings", as: "alice", database: database) == all)
+
+        // Agreement on the server is the agreement of a pulled snapshot, byte for byte.
+        let onServer = try cli.ok(["agree", "--coders", "alice,ben", "--format", "json", "--project", asLead])
+        try cli.ok(["team", "pull", "--out", "snap.qcode", "--project", asLead])
+        let onSnapshot = try cli.ok(["agree", "--coders", "alice,ben", "--format", "json", "--project", "snap.qcode"])
+        #expect(!onServer.isEmpty && onServer == onSnapshot)
+
+        // Undo takes your own latest change back on the server.
+        let undo = try cli.run(["undo", "--project", try url("ben", database)])
+        #expect(undo.status == 0 && undo.stdout.hasPrefix("undid: ben coded 1 segment(s) of LW01"))
+        #expect(try psql("SELECT count(*) FROM qcode.codings WHERE coder = 'ben' AND id >= 1048576", as: lead, database: database) == "4")
+    }
+}
