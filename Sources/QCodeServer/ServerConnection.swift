@@ -92,6 +92,13 @@ public final class ServerConnection: @unchecked Sendable {
         }
     }
 
+    /// Calls `handler` (on one of NIO's threads) for each notification on `channel`, from
+    /// now until the connection closes.
+    public func listen(_ channel: String, _ handler: @escaping @Sendable () -> Void) throws {
+        connection.addListener(channel: channel) { _, _ in handler() }
+        try execute("LISTEN \(ServerSchema.quoteIdentifier(channel))")
+    }
+
     /// Runs a script of several statements, one by one (no parameters).
     public func executeScript(_ sql: String) throws {
         for statement in SQLScript.statements(sql) {

@@ -21,6 +21,7 @@ public final class ServerWorkingCopy {
     public let phase: TeamPhase
     private let folder: PrivateTemporaryFolder
     private let capture: ChangeCapture
+    private var listener: ServerConnection?
 
     private init(url: ServerURL, project: Project, access: TeamAccess?, phase: TeamPhase,
                  folder: PrivateTemporaryFolder, capture: ChangeCapture) {
@@ -44,6 +45,13 @@ public final class ServerWorkingCopy {
             let store = ServerStore(connection)
             guard let access = try store.access().flatMap(TeamAccess.init(rawValue:)) else {
                 throw ServerError.notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
+            }
+            // A project published by an older qcode: its lead (the schema's owner) brings it up to date.
+            if !(try store.pendingMigrations()).isEmpty {
+                guard access == .lead else {
+                    throw ServerError.refused("the team project's schema is older than this qcode: the lead runs any qcode command on it once to upgrade it")
+                }
+                try connection.transaction { try store.migrate() }
             }
             let phase = TeamPhase(rawValue: try store.info("phase") ?? "blind") ?? .blind
             let block: Int64? = access == .reader ? nil : try store.reserveCodingBlock()
@@ -97,8 +105,35 @@ public final class ServerWorkingCopy {
         return rows.count + captured.audit.rows.count
     }
 
+    /// Starts listening for other coders' codings: `changed` is called (on another thread)
+    /// after each server transaction that changes codings. The listener stays until
+    /// ``close()``.
+    public func listenForCodings(_ changed: @escaping @Sendable () -> Void) throws {
+        let connection = try ServerConnection.connect(url)
+        try connection.listen(ServerSchema.codingsChannel, changed)
+        listener = connection
+    }
+
+    /// Takes in the other coders' codings the role may see now (all of them in the open
+    /// phase or for the lead; none for a coder in the blind phase), replacing the copy's,
+    /// through a second connection, so that a workspace on the copy notices and redraws.
+    /// The copy's own recorded changes are untouched.
+    public func refreshOtherCoders() throws {
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        let store = ServerStore(connection)
+        let columns = try store.columns(of: "codings")
+        let rows = try connection.transaction("REPEATABLE READ READ ONLY") { try store.otherCodersCodings(columns: columns) }
+        let local = try TeamServer.localShape(TableImage(table: "codings", columns: columns, rows: rows),
+                                              coderIDs: try project.coderIDs())
+        let side = try Project.open(at: project.url, user: url.role)
+        try side.replaceOtherCodersCodings(keeping: url.role, with: local)
+    }
+
     /// Removes the working copy.
     public func close() {
+        listener?.close()
+        listener = nil
         capture.finish()
         folder.remove()
     }

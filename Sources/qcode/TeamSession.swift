@@ -37,6 +37,37 @@ enum TeamSession {
         namedRole = (try? ServerURL(parsing: named, environment: environment))?.role
     }
 
+    /// For a workspace on a team server: `afterKeys` lands each change on the server as it
+    /// is made (returning the error to show, if it could not); `whenIdle` takes in other
+    /// coders' codings after the server announces new ones (LISTEN/NOTIFY), so in the open
+    /// phase they appear within a second; in the blind phase the server shows none.
+    static func live() throws -> (afterKeys: () -> String?, whenIdle: () -> Void)? {
+        guard let copy = current else { return nil }
+        let announced = Announcements()
+        try copy.listenForCodings { announced.post() }
+        let afterKeys = { () -> String? in
+            do {
+                try copy.push()
+                return nil
+            } catch {
+                return "not saved on the server: \(error)"
+            }
+        }
+        let whenIdle = {
+            guard announced.take() else { return }
+            try? copy.refreshOtherCoders()
+        }
+        return (afterKeys, whenIdle)
+    }
+
+    /// Whether the server announced new codings since last asked.
+    private final class Announcements: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pending = false
+        func post() { lock.withLock { pending = true } }
+        func take() -> Bool { lock.withLock { defer { pending = false }; return pending } }
+    }
+
     /// Refuses comparing coders to a coder in the blind phase (nothing on a local file).
     static func checkMayCompareCoders() throws {
         try current?.checkMayCompareCoders()

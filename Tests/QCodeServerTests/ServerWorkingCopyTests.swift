@@ -150,3 +150,60 @@ struct ServerWorkingCopyTests {
         #expect(!FileManager.default.fileExists(atPath: file.deletingLastPathComponent().path))
     }
 }
+
+/// What an open workspace on the server sees of other coders (LISTEN/NOTIFY and refresh).
+@Suite(.enabled(if: TestServer.available, "no PostgreSQL test server: set QCODE_TEST_PG (Scripts/test-server.sh start DIR)"))
+struct ServerLiveCodingsTests {
+    @Test func aWorkspaceHearsOfNewCodingsAndSeesOthersOnlyInTheOpenPhase() throws {
+        let server = try TestServer.database()
+        let (alice, bob) = (server.role("alice"), server.role("bob"))
+        _ = try TeamServer.publish(try TestServer.localProject(coders: [alice, bob]), to: server.url(as: server.lead))
+        for role in [alice, bob] { try TeamServer.addMember(role, access: .coder, password: nil, at: server.url(as: server.lead)) }
+
+        let workspace = try ServerWorkingCopy.open(server.url(as: alice))
+        defer { workspace.close() }
+        let heard = Heard()
+        try workspace.listenForCodings { heard.count += 1 }
+        func bobCodes(turn: Int) throws {
+            let copy = try ServerWorkingCopy.open(server.url(as: bob))
+            _ = try copy.project.code(document: "interview", code: "beta", coder: bob, selection: Selection(.turns(turn...turn)))
+            try copy.push()
+            copy.close()
+        }
+
+        // Blind: the announcement comes, but the server shows alice none of bob's codings.
+        try bobCodes(turn: 2)
+        #expect(heard.wait(atLeast: 1))
+        try workspace.refreshOtherCoders()
+        #expect(try workspace.project.segments().map(\.coder) == [alice, alice])
+
+        // Open: bob's codings come in, alice's own stay as they are.
+        try TeamServer.setPhase(.open, at: server.url(as: server.lead))
+        try bobCodes(turn: 4)
+        #expect(heard.wait(atLeast: 2))
+        try workspace.refreshOtherCoders()
+        let segments = try workspace.project.segments()
+        #expect(segments.filter { $0.coder == bob }.count == 3)
+        #expect(segments.filter { $0.coder == alice }.count == 2)
+        // Taking them in is not a change of alice's: nothing to push.
+        #expect(try workspace.push() == 0)
+    }
+
+    private final class Heard: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        var count: Int {
+            get { lock.withLock { value } }
+            set { lock.withLock { value = newValue } }
+        }
+
+        /// Waits up to a second for `atLeast` announcements.
+        func wait(atLeast expected: Int) -> Bool {
+            for _ in 0..<100 {
+                if count >= expected { return true }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            return false
+        }
+    }
+}

@@ -62,6 +62,11 @@ public final class Workspace {
     public internal(set) var codedUnits = Set<Int>()
     /// A one-line message for the bottom row (cleared by the next key).
     public internal(set) var message: (text: String, isError: Bool)?
+
+    /// Shows a message in the status line (until the next key).
+    public func show(_ text: String, isError: Bool) {
+        message = (text, isError)
+    }
     /// The first transcript row on screen.
     public internal(set) var top = 0
     public internal(set) var width: Int

@@ -91,3 +91,16 @@ extension Store {
         }
     }
 }
+
+/// Named queries for a working copy's refresh of other coders' codings.
+extension Store {
+    func coderIDsByName() throws -> [String: Int64] {
+        var names: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, id FROM coders") { names[row[0]] = row[1] }
+        return names
+    }
+
+    func deleteCodings(exceptCoderNamed coder: String) throws {
+        try db.execute(sql: "DELETE FROM codings WHERE coder_id NOT IN (SELECT id FROM coders WHERE name = ?)", arguments: [coder])
+    }
+}

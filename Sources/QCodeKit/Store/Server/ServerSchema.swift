@@ -11,6 +11,7 @@ public enum ServerSchema {
     public static let migrations: [(name: String, sql: String)] = [
         ("s1-team-project", teamProject),
         ("s2-coding-blocks", codingBlocks),
+        ("s3-coding-notifications", codingNotifications),
     ]
 
     /// Roles' access: `lead` (everything, and sees every coder's work), `coder` (codes; sees
@@ -173,6 +174,22 @@ public enum ServerSchema {
     private static let codingBlocks = #"""
         CREATE SEQUENCE qcode.coding_blocks INCREMENT BY 1048576 MINVALUE 1048576 START WITH 1048576;
         """#
+
+    /// A notification on channel `qcode_codings` after each statement that changes codings
+    /// (delivered at commit, with no payload: who coded what stays behind row-level
+    /// security), so an open workspace re-reads what its role may see within a second.
+    private static let codingNotifications = #"""
+        CREATE FUNCTION qcode.notify_codings() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('qcode_codings', '');
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER codings_notify AFTER INSERT OR UPDATE OR DELETE ON qcode.codings
+            FOR EACH STATEMENT EXECUTE FUNCTION qcode.notify_codings();
+        """#
+
+    /// The channel of ``codingNotifications``.
+    public static let codingsChannel = "qcode_codings"
 
     /// Grants for one team member, by access level. `role` must be a checked identifier.
     static func grants(role: String, access: String) -> [String] {

@@ -43,6 +43,30 @@ public struct ServerStore {
         }
     }
 
+    /// The migrations the server's schema has not had yet (a project published by an older qcode).
+    public func pendingMigrations() throws -> [String] {
+        let applied = Set(try connection.rows("SELECT name FROM qcode.migrations").compactMap { row -> String? in
+            if case .text(let name) = row.first { return name } else { return nil }
+        })
+        return ServerSchema.migrations.map(\.name).filter { !applied.contains($0) }
+    }
+
+    /// Runs the pending migrations (the schema's owner only: the lead who published it).
+    public func migrate() throws {
+        let pending = Set(try pendingMigrations())
+        for migration in ServerSchema.migrations where pending.contains(migration.name) {
+            for statement in SQLScript.statements(migration.sql) { try connection.execute(statement) }
+            try connection.execute("INSERT INTO qcode.migrations(name) VALUES ($1)", [.text(migration.name)])
+        }
+    }
+
+    /// Codings of every coder but the connected role that the role may see (all of them in
+    /// the open phase or for the lead; none of them for a coder in the blind phase).
+    public func otherCodersCodings(columns: [String]) throws -> [[TableValue]] {
+        let list = columns.map(ServerSchema.quoteIdentifier).joined(separator: ", ")
+        return try connection.rows("SELECT \(list) FROM qcode.codings WHERE coder <> current_user ORDER BY id")
+    }
+
     /// The column names of a server table, in order.
     public func columns(of table: String) throws -> [String] {
         try connection.rows("""

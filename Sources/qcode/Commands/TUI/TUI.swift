@@ -46,7 +46,11 @@ extension QCode {
             let workspace = try Workspace(project: project, document: document, coder: coder, showAll: showAll,
                                           undoScope: undoScope, width: size.width, height: size.height,
                                           palette: colour ? .colour : .monochrome)
-            try WorkspaceSession(workspace: workspace).run()
+            var session = WorkspaceSession(workspace: workspace)
+            if let live = try TeamSession.live() {
+                (session.afterKeys, session.whenIdle) = (live.afterKeys, live.whenIdle)
+            }
+            try session.run()
         }
     }
 }

@@ -7,6 +7,10 @@ import QCodeKit
 struct WorkspaceSession {
     let workspace: Workspace
     var refreshInterval: Int32 = 500
+    /// On a team server: lands what the keys changed on the server; returns an error to show.
+    var afterKeys: (() -> String?)?
+    /// On a team server: takes in other coders' new codings when the server announced some.
+    var whenIdle: (() -> Void)?
 
     func run() throws {
         try RawTerminal.enter()
@@ -23,6 +27,7 @@ struct WorkspaceSession {
             }
             switch RawTerminal.read(timeout: refreshInterval) {
             case .timeout:
+                whenIdle?()
                 if workspace.refreshIfChanged() { RawTerminal.write(screen.update(to: workspace.frame())) }
             case .closed:
                 return
@@ -31,6 +36,7 @@ struct WorkspaceSession {
                     if key == .control("l") { screen.invalidate() }
                     guard workspace.handle(key) else { return }
                 }
+                if let failure = afterKeys?() { workspace.show(failure, isError: true) }
                 RawTerminal.write(screen.update(to: workspace.frame()))
             }
         }
