@@ -133,6 +133,15 @@ public final class ServerConnection: @unchecked Sendable {
         }
     }
 
+    /// NIO's account of a failed connection, in a few plain words when it is a common one.
+    static func plainReason(_ reason: String) -> String {
+        let known = [("Connection refused", "connection refused (is PostgreSQL running and listening there?)"),
+                     ("connectTimeout", "no answer within 10 s"), ("timed out", "no answer within 10 s"),
+                     ("No route to host", "no route to that host"), ("Name or service not known", "unknown host name"),
+                     ("nodename nor servname", "unknown host name")]
+        return known.first { reason.contains($0.0) }?.1 ?? reason
+    }
+
     /// A one-line error for what PostgresNIO threw.
     static func map(_ error: any Error, url: ServerURL) -> ServerError {
         if let error = error as? ServerError { return error }
@@ -144,13 +153,17 @@ public final class ServerConnection: @unchecked Sendable {
             return .authenticationFailed(url.description)
         case (.server, "3D000"?): return .notAProject(url.description)
         case (.server, "42501"?): return .notAllowed(url.role, "do this (\(message))")
+        // The server ended the session (an administrator, a shutdown, a crash): the open
+        // transaction is rolled back.
+        case (.server, let code?) where code.hasPrefix("57P") || code.hasPrefix("08"):
+            return .connectionLost(url.description)
         case (.server, _): return .refused(message)
         case (.serverClosedConnection, _), (.uncleanShutdown, _), (.clientClosedConnection, _):
             return .connectionLost(url.description)
         case (.sslUnsupported, _): return .unreachable(url.description, "the server does not offer TLS (sslmode=\(url.tls.rawValue))")
         default:
             let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
-            return .unreachable(url.description, reason)
+            return .unreachable(url.description, plainReason(reason))
         }
     }
 }

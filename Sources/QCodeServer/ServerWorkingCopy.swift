@@ -101,6 +101,7 @@ public final class ServerWorkingCopy {
         try connection.transaction {
             try store.replay(rows, tableOrder: TableImage.projectTables)
             try store.insertAuditEntries(captured.audit)
+            ServerHooks.beforeCommit?(url.role)
         }
         return rows.count + captured.audit.rows.count
     }
@@ -156,4 +157,11 @@ public final class ServerWorkingCopy {
         change.new[index] = try name(change.new[index])
         return change
     }
+}
+
+/// Test hooks (the library reads no environment).
+public enum ServerHooks {
+    /// Called with the role just before a working copy's replay commits: tests break the
+    /// connection there.
+    nonisolated(unsafe) public static var beforeCommit: (@Sendable (String) -> Void)?
 }

@@ -9,8 +9,8 @@ import Darwin
 /// Removes the library's temporary files (a migrated copy being merged, a docx being read,
 /// a copy or export being built) when the process is stopped by SIGINT, SIGTERM or SIGHUP,
 /// then dies of the signal as it would have. A signal that was ignored when qcode started
-/// (`nohup`) stays ignored; one that was blocked is unblocked. The workspace (`qcode tui`) installs its own handlers while it
-/// runs; it makes no temporary files.
+/// (`nohup`) stays ignored; one that was blocked is unblocked. The workspace (`qcode tui`)
+/// installs its own handlers while it runs, which remove them too (a team server's working copy).
 enum TemporaryFileCleanup {
     static func install() {
         var unblock = sigset_t()

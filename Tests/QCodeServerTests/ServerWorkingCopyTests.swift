@@ -207,3 +207,37 @@ struct ServerLiveCodingsTests {
         }
     }
 }
+
+/// A connection lost in the middle of a command writes nothing and says so.
+@Suite(.serialized, .enabled(if: TestServer.available, "no PostgreSQL test server: set QCODE_TEST_PG (Scripts/test-server.sh start DIR)"))
+struct ServerLostConnectionTests {
+    @Test func aConnectionLostBeforeCommitRollsTheWholeCommandBack() throws {
+        let server = try TestServer.database()
+        let alice = server.role("alice")
+        _ = try TeamServer.publish(try TestServer.localProject(coders: [alice, server.role("bob")]), to: server.url(as: server.lead))
+        try TeamServer.addMember(alice, access: .coder, password: nil, at: server.url(as: server.lead))
+        let copy = try ServerWorkingCopy.open(server.url(as: alice))
+        defer { copy.close() }
+        _ = try copy.project.code(document: "interview", code: "beta", coder: alice, selection: Selection(.turns(2...2)))
+        _ = try copy.project.code(document: "interview", code: "alpha", coder: alice, selection: Selection(.turns(4...4)))
+        let logged = { () throws -> Int in
+            let look = try ServerWorkingCopy.open(server.url(as: alice))
+            defer { look.close() }
+            return try look.project.auditEntries(limit: 1000).count
+        }
+        let before = try logged()
+        let admin = server.admin
+        ServerHooks.beforeCommit = { role in
+            guard role == alice, let connection = try? ServerConnection.connect(admin) else { return }
+            defer { connection.close() }
+            try? connection.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND pid <> pg_backend_pid()", [.text(role)])
+        }
+        defer { ServerHooks.beforeCommit = nil }
+        #expect(throws: ServerError.connectionLost(server.url(as: alice).description)) { try copy.push() }
+        ServerHooks.beforeCommit = nil
+        let check = try ServerWorkingCopy.open(server.url(as: alice))
+        defer { check.close() }
+        #expect(try check.project.segments().count == 2)
+        #expect(try logged() == before)
+    }
+}

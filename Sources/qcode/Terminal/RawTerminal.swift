@@ -1,4 +1,5 @@
 import Foundation
+import QCodeKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,6 +49,8 @@ enum RawTerminal {
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             Glibc.signal(signal) { number in
                 restoreTerminalNow()
+                // A team server's working copy (the only temporary file a workspace has) goes too.
+                TemporaryFiles.removeAllForSignal()
                 _exit(128 + number)
             }
         }
