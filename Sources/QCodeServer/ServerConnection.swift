@@ -85,8 +85,7 @@ public final class ServerConnection: @unchecked Sendable {
         }
         let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
         do {
-            let result: EventLoopFuture<PostgresQueryResult> = connection.query(query, logger: logger)
-            return try result.wait().rows.map { try $0.map(Self.value) }
+            return try answer(to: query).wait().rows.map { try $0.map(Self.value) }
         } catch {
             throw Self.map(error, url: url)
         }
@@ -97,6 +96,31 @@ public final class ServerConnection: @unchecked Sendable {
     public func listen(_ channel: String, _ handler: @escaping @Sendable () -> Void) throws {
         connection.addListener(channel: channel) { _, _ in handler() }
         try execute("LISTEN \(ServerSchema.quoteIdentifier(channel))")
+    }
+
+    /// The server's answer to `query`, or `connectionLost` as soon as the connection closes
+    /// (a server that ends the session between statements must not leave us waiting).
+    private func answer(to query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
+        let loop = connection.eventLoop
+        let promise = loop.makePromise(of: PostgresQueryResult.self)
+        let settled = Settled()
+        let lost = ServerError.connectionLost(url.description)
+        connection.query(query, logger: logger).whenComplete { result in
+            if settled.first() { promise.completeWith(result) }
+        }
+        connection.closeFuture.whenComplete { _ in
+            if settled.first() { promise.fail(lost) }
+        }
+        return promise.futureResult
+    }
+
+    /// Whether a promise has been completed (touched only on the connection's event loop).
+    private final class Settled: @unchecked Sendable {
+        private var done = false
+        func first() -> Bool {
+            defer { done = true }
+            return !done
+        }
     }
 
     /// Runs a script of several statements, one by one (no parameters).

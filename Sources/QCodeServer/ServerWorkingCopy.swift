@@ -41,18 +41,13 @@ public final class ServerWorkingCopy {
         do {
             let connection = try ServerConnection.connect(url)
             defer { connection.close() }
-            let images = try TeamServer.snapshot(connection, url: url)
             let store = ServerStore(connection)
+            guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
             guard let access = try store.access().flatMap(TeamAccess.init(rawValue:)) else {
                 throw ServerError.notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
             }
-            // A project published by an older qcode: its lead (the schema's owner) brings it up to date.
-            if !(try store.pendingMigrations()).isEmpty {
-                guard access == .lead else {
-                    throw ServerError.refused("the team project's schema is older than this qcode: the lead runs any qcode command on it once to upgrade it")
-                }
-                try connection.transaction { try store.migrate() }
-            }
+            try TeamServer.bringUpToDate(connection, access: access)
+            let images = try TeamServer.snapshot(connection, url: url)
             let phase = TeamPhase(rawValue: try store.info("phase") ?? "blind") ?? .blind
             let block: Int64? = access == .reader ? nil : try store.reserveCodingBlock()
             let file = folder.url.appendingPathComponent("working.qcode")
@@ -87,7 +82,13 @@ public final class ServerWorkingCopy {
         guard !captured.isEmpty else { return 0 }
         guard access != .reader else { throw ServerError.notAllowed(url.role, "change the project (a reader)") }
         let names = TeamServer.coderNames([captured.coders])
-        let rows = try captured.rows.map { try Self.serverShape($0, coderNames: names) }
+        var rows: [RowChange] = []
+        var memos: [DocumentMemoShape.MemoChange] = []
+        for change in captured.rows {
+            let (document, memo) = DocumentMemoShape.split(try Self.serverShape(change, coderNames: names))
+            if let document { rows.append(document) }
+            if let memo { memos.append(memo) }
+        }
         if access != .lead {
             for row in rows where TeamServer.coderColumns.contains(row.table) {
                 if case .text(let coder)? = row.value("coder"), coder != url.role {
@@ -100,10 +101,16 @@ public final class ServerWorkingCopy {
         let store = ServerStore(connection)
         try connection.transaction {
             try store.replay(rows, tableOrder: TableImage.projectTables)
+            for memo in memos {
+                switch memo {
+                case .set(let document, let text, let at): try store.setDocumentMemo(documentID: document, memo: text, at: at)
+                case .remove(let document): try store.removeDocumentMemo(documentID: document)
+                }
+            }
             try store.insertAuditEntries(captured.audit)
             ServerHooks.beforeCommit?(url.role)
         }
-        return rows.count + captured.audit.rows.count
+        return rows.count + memos.count + captured.audit.rows.count
     }
 
     /// Starts listening for other coders' codings: `changed` is called (on another thread)

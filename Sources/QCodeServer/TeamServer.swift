@@ -58,11 +58,15 @@ public enum TeamServer {
             // The lead first: row-level security binds the owner too (FORCE), and lets a lead write any coder's rows.
             try store.addConnectedRoleAsLead()
             let coderNames = Self.coderNames(images)
+            var memos: [[TableValue]] = []
             for image in images {
-                let (columns, rows) = try Self.serverShape(image, coderNames: coderNames)
+                let (withoutMemos, documentMemos) = DocumentMemoShape.split(image, publisher: url.role)
+                memos += documentMemos
+                let (columns, rows) = try Self.serverShape(withoutMemos, coderNames: coderNames)
                 try store.insert(image.table, columns: columns, rows: rows)
                 report.rows.append((image.table, rows.count))
             }
+            try store.insertDocumentMemos(memos)
             try store.resetSequences()
             try store.resetCodingBlocks()
             try store.setInfo("phase", TeamPhase.blind.rawValue)
@@ -78,7 +82,21 @@ public enum TeamServer {
     public static func pull(_ url: ServerURL, to destination: URL) throws -> Project {
         let connection = try ServerConnection.connect(url)
         defer { connection.close() }
+        let store = ServerStore(connection)
+        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
+        try bringUpToDate(connection, access: try store.access().flatMap(TeamAccess.init(rawValue:)))
         return try Project.create(at: destination, from: try snapshot(connection, url: url), user: url.role)
+    }
+
+    /// Applies the server migrations a project published by an older qcode lacks: the lead
+    /// (the schema's owner) does so on their first command; anyone else is told to ask.
+    static func bringUpToDate(_ connection: ServerConnection, access: TeamAccess?) throws {
+        let store = ServerStore(connection)
+        guard !(try store.pendingMigrations()).isEmpty else { return }
+        guard access == .lead else {
+            throw ServerError.refused("the team project's schema is older than this qcode: the lead runs any qcode command on it once to upgrade it")
+        }
+        try connection.transaction { try store.migrate() }
     }
 
     /// Every project table as the connected role may see it, in one repeatable-read
@@ -95,7 +113,9 @@ public enum TeamServer {
                 if table == "coders" {
                     for row in rows { if case .integer(let id) = row[0], case .text(let name) = row[1] { coderIDs[name] = id } }
                 }
-                images.append(try Self.localShape(TableImage(table: table, columns: columns, rows: rows), coderIDs: coderIDs))
+                var image = try Self.localShape(TableImage(table: table, columns: columns, rows: rows), coderIDs: coderIDs)
+                if table == "documents" { image = DocumentMemoShape.join(image, memos: try store.documentMemos(), role: url.role) }
+                images.append(image)
             }
             return images
         }

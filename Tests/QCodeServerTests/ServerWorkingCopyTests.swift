@@ -231,6 +231,12 @@ struct ServerLostConnectionTests {
             guard role == alice, let connection = try? ServerConnection.connect(admin) else { return }
             defer { connection.close() }
             try? connection.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND pid <> pg_backend_pid()", [.text(role)])
+            // Until it is gone: the commit then meets a closed connection, at once or mid-way.
+            for _ in 0..<200 {
+                let left = try? connection.rows("SELECT count(*) FROM pg_stat_activity WHERE usename = $1", [.text(role)])
+                if left == [[.integer(0)]] { break }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
         }
         defer { ServerHooks.beforeCommit = nil }
         #expect(throws: ServerError.connectionLost(server.url(as: alice).description)) { try copy.push() }
@@ -239,5 +245,49 @@ struct ServerLostConnectionTests {
         defer { check.close() }
         #expect(try check.project.segments().count == 2)
         #expect(try logged() == before)
+    }
+}
+
+/// Document memos on the server: one per author, blind like codings.
+@Suite(.enabled(if: TestServer.available, "no PostgreSQL test server: set QCODE_TEST_PG (Scripts/test-server.sh start DIR)"))
+struct ServerDocumentMemoTests {
+    @Test func eachCodersDocumentMemoStaysTheirsWhileBlind() throws {
+        let server = try TestServer.database()
+        let (alice, bob) = (server.role("alice"), server.role("bob"))
+        let local = try TestServer.localProject(coders: [alice, bob])
+        _ = try local.setDocumentMemo("interview", memo: "the lead's first reading", author: server.lead)
+        _ = try TeamServer.publish(local, to: server.url(as: server.lead))
+        for role in [alice, bob] { try TeamServer.addMember(role, access: .coder, password: nil, at: server.url(as: server.lead)) }
+
+        func memo(as role: String) throws -> MemoEntry? {
+            let copy = try ServerWorkingCopy.open(server.url(as: role))
+            defer { copy.close() }
+            return try copy.project.memos().first { $0.kind == .document }
+        }
+        // A coder sees no one else's memo while blind.
+        #expect(try memo(as: alice) == nil)
+        for (role, text) in [(alice, "alice reads loss"), (bob, "bob reads money")] {
+            let copy = try ServerWorkingCopy.open(server.url(as: role))
+            _ = try copy.project.setDocumentMemo("interview", memo: text, author: role)
+            try copy.push()
+            copy.close()
+        }
+        #expect(try memo(as: alice)?.text == "alice reads loss")
+        #expect(try memo(as: bob)?.text == "bob reads money")
+        #expect(try memo(as: server.lead)?.text == "the lead's first reading")  // the lead's own comes first
+        let asAlice = try ServerConnection.connect(server.url(as: alice))
+        defer { asAlice.close() }
+        #expect(try asAlice.rows("SELECT count(*) FROM qcode.document_memos") == [[.integer(1)]])
+        #expect(throws: ServerError.self) {
+            try asAlice.execute("UPDATE qcode.documents SET memo = 'sneaked in'")
+        }
+
+        // Clearing a memo removes only your own.
+        let copy = try ServerWorkingCopy.open(server.url(as: alice))
+        _ = try copy.project.setDocumentMemo("interview", memo: nil, author: alice)
+        try copy.push()
+        copy.close()
+        #expect(try memo(as: alice) == nil)
+        #expect(try memo(as: bob)?.text == "bob reads money")
     }
 }

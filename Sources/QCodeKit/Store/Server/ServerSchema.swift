@@ -12,6 +12,7 @@ public enum ServerSchema {
         ("s1-team-project", teamProject),
         ("s2-coding-blocks", codingBlocks),
         ("s3-coding-notifications", codingNotifications),
+        ("s4-document-memos", documentMemos),
     ]
 
     /// Roles' access: `lead` (everything, and sees every coder's work), `coder` (codes; sees
@@ -188,6 +189,44 @@ public enum ServerSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION qcode.notify_codings();
         """#
 
+    /// Document memos (one coder's reading of a document) move out of the shared `documents`
+    /// rows into their own table, one memo per document per author, under the same
+    /// row-level security as codings: while blind, a coder sees and writes only their own.
+    private static let documentMemos = #"""
+        CREATE TABLE qcode.document_memos (
+            document_id bigint NOT NULL REFERENCES qcode.documents(id) ON DELETE CASCADE,
+            author      text NOT NULL DEFAULT current_user,
+            memo        text NOT NULL,
+            memo_at     text,
+            PRIMARY KEY (document_id, author)
+        );
+        INSERT INTO qcode.document_memos(document_id, author, memo, memo_at)
+            SELECT id, coalesce(memo_by, current_user), memo, memo_at FROM qcode.documents WHERE memo IS NOT NULL;
+        UPDATE qcode.documents SET memo = NULL, memo_by = NULL, memo_at = NULL WHERE memo IS NOT NULL OR memo_by IS NOT NULL;
+        ALTER TABLE qcode.documents ADD CONSTRAINT document_memos_live_apart
+            CHECK (memo IS NULL AND memo_by IS NULL AND memo_at IS NULL);
+        ALTER TABLE qcode.document_memos ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE qcode.document_memos FORCE ROW LEVEL SECURITY;
+        CREATE POLICY document_memos_read ON qcode.document_memos FOR SELECT
+            USING (author = current_user OR qcode.is_lead() OR qcode.phase_is_open());
+        CREATE POLICY document_memos_insert ON qcode.document_memos FOR INSERT
+            WITH CHECK (author = current_user OR qcode.is_lead());
+        CREATE POLICY document_memos_update ON qcode.document_memos FOR UPDATE
+            USING (author = current_user OR qcode.is_lead()) WITH CHECK (author = current_user OR qcode.is_lead());
+        CREATE POLICY document_memos_delete ON qcode.document_memos FOR DELETE
+            USING (author = current_user OR qcode.is_lead());
+        DO $$
+        DECLARE member record;
+        BEGIN
+            FOR member IN SELECT role FROM qcode.team WHERE access <> 'reader' LOOP
+                EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON qcode.document_memos TO %I', member.role);
+            END LOOP;
+            FOR member IN SELECT role FROM qcode.team WHERE access = 'reader' LOOP
+                EXECUTE format('GRANT SELECT ON qcode.document_memos TO %I', member.role);
+            END LOOP;
+        END $$;
+        """#
+
     /// The channel of ``codingNotifications``.
     public static let codingsChannel = "qcode_codings"
 
@@ -201,7 +240,7 @@ public enum ServerSchema {
         ]
         if access != "reader" {
             statements += [
-                "GRANT INSERT, UPDATE, DELETE ON qcode.codings, qcode.document_marks TO \(quoted)",
+                "GRANT INSERT, UPDATE, DELETE ON qcode.codings, qcode.document_marks, qcode.document_memos TO \(quoted)",
                 "GRANT INSERT ON qcode.audit_log TO \(quoted)",
                 "GRANT USAGE ON ALL SEQUENCES IN SCHEMA qcode TO \(quoted)",
             ]

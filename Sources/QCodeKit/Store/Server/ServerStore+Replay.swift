@@ -134,3 +134,29 @@ extension ServerStore {
         return ordered
     }
 }
+
+/// Document memos on the server (`qcode.document_memos`, one per document per author).
+extension ServerStore {
+    /// Sets the connected role's memo on a document (replacing theirs, if any).
+    public func setDocumentMemo(documentID: Int64, memo: String, at: TableValue) throws {
+        try connection.execute("""
+            INSERT INTO qcode.document_memos(document_id, author, memo, memo_at) VALUES ($1, current_user, $2, $3)
+            ON CONFLICT (document_id, author) DO UPDATE SET memo = EXCLUDED.memo, memo_at = EXCLUDED.memo_at
+            """, [.integer(documentID), .text(memo), at])
+    }
+
+    /// Removes the connected role's memo on a document.
+    public func removeDocumentMemo(documentID: Int64) throws {
+        try connection.execute("DELETE FROM qcode.document_memos WHERE document_id = $1 AND author = current_user", [.integer(documentID)])
+    }
+
+    /// Inserts published document memos (author, as given).
+    public func insertDocumentMemos(_ rows: [[TableValue]]) throws {
+        try insert("document_memos", columns: ["document_id", "author", "memo", "memo_at"], rows: rows)
+    }
+
+    /// The document memos the connected role may see: (document, author, memo, at), newest first.
+    public func documentMemos() throws -> [[TableValue]] {
+        try connection.rows("SELECT document_id, author, memo, memo_at FROM qcode.document_memos ORDER BY document_id, memo_at DESC NULLS LAST, author")
+    }
+}
