@@ -10,7 +10,9 @@ struct QCode: ParsableCommand {
         abstract: "Code interview transcripts and measure inter-coder agreement.",
         discussion: """
             A project is one SQLite file (NAME.qcode). Commands find it by --project PATH, \
-            else $QCODE_PROJECT, else the single *.qcode file in the current folder.
+            else $QCODE_PROJECT, else the single *.qcode file in the current folder. A team's \
+            project on a PostgreSQL server is named by postgres://ROLE@HOST:PORT/DB in the same \
+            places (see 'qcode team --help').
             Text offsets are Unicode scalar (code point) offsets into the stored, \
             NFC-normalised text, as Python's str indexes it; end offsets are exclusive.
             """,

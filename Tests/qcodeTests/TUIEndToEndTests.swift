@@ -105,13 +105,13 @@ struct TUITerminal {
     let directory: URL
     let statusFile: URL
 
-    init(directory: URL, command: String) throws {
+    init(directory: URL, command: String, width: Int = 80) throws {
         self.directory = directory
         socket = directory.appendingPathComponent("tmux.sock").path
         statusFile = directory.appendingPathComponent("tui-status")
         // The window stays open after the program ends so its last screen can be read.
         let script = "cd \(Self.quote(directory.path)) && env NO_COLOR=1 HOME=\(Self.quote(directory.path)) \(command); echo $? > \(Self.quote(statusFile.path)); sleep 60"
-        let status = system("tmux -S \(Self.quote(socket)) -f /dev/null new-session -d -x 80 -y 24 \(Self.quote(script)) </dev/null >/dev/null 2>&1")
+        let status = system("tmux -S \(Self.quote(socket)) -f /dev/null new-session -d -x \(width) -y 24 \(Self.quote(script)) </dev/null >/dev/null 2>&1")
         guard status == 0 else { throw TUITestError("could not start tmux (status \(status))") }
     }
 

@@ -86,4 +86,48 @@ struct TeamServerCLITests {
         #expect(undo.status == 0 && undo.stdout.hasPrefix("undid: ben coded 1 segment(s) of LW01"))
         #expect(try psql("SELECT count(*) FROM qcode.codings WHERE coder = 'ben' AND id >= 1048576", as: lead, database: database) == "4")
     }
+
+    @Test(.enabled(if: TUITerminal.tmuxAvailable, "tmux is not installed"))
+    func aWorkspaceOnTheServerLandsEachCodingAndShowsOthersOnlyWhenOpen() throws {
+        let suffix = String(UUID().uuidString.prefix(4)).lowercased()
+        let (database, lead, alice, bob) = ("tui_\(suffix)", "lead_\(suffix)", "al_\(suffix)", "bo_\(suffix)")
+        _ = try psql("CREATE ROLE \(lead) LOGIN CREATEROLE", as: "postgres", database: "postgres")
+        _ = try psql("CREATE DATABASE \(database) OWNER \(lead)", as: "postgres", database: "postgres")
+        try cli.ok(["init", "local.qcode"])
+        try cli.ok(["import", cli.sample("Transcripts/GP02_interview.txt"), "--project", "local.qcode"])
+        try cli.ok(["codebook", "import", cli.sample("Codebooks/social-prescribing.yaml"), "--project", "local.qcode"])
+        let asLead = try url(lead, database)
+        try cli.ok(["team", "publish", "local.qcode", asLead])
+        for coder in [alice, bob] { try cli.ok(["team", "add-coder", coder, "--project", asLead]) }
+        try cli.ok(["team", "phase", "open", "--project", asLead])
+
+        let terminal = try TUITerminal(directory: cli.directory,
+                                       command: "\(CLIRunner.binary.path) tui GP02 --show-all --project '\(try url(alice, database))'",
+                                       width: 160)
+        defer { terminal.close() }
+        try terminal.waitFor("GP02_interview · \(alice)")
+        // Alice's coding lands on the server as she makes it, while the workspace is open.
+        terminal.send("j", "c")
+        try terminal.waitFor("type to filter")
+        terminal.send("-l", "lonel")
+        try terminal.waitFor("Include: Descriptions of being alone")
+        terminal.send("Enter")
+        try terminal.waitFor("coded turn 2 as social-cure/loneliness-isolation")
+        #expect(try psql("SELECT count(*) FROM qcode.codings WHERE coder = '\(alice)'", as: lead, database: database) == "1")
+
+        // Open phase: bob's coding shows on alice's screen within a second or so.
+        try cli.ok(["code", "GP02", "healthcare-use/gp-visit-reasons", "--turns", "4", "--project", try url(bob, database)])
+        let coded = Date()
+        try terminal.waitFor("[\(bob)]")
+        #expect(Date().timeIntervalSince(coded) < 2)
+
+        // Blind phase: the server shows alice none of bob's codings, old or new.
+        try cli.ok(["team", "phase", "blind", "--project", asLead])
+        try cli.ok(["code", "GP02", "healthcare-use/gp-visit-reasons", "--turns", "6", "--project", try url(bob, database)])
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try !terminal.screen().contains("[\(bob)]"))
+        terminal.send("q")
+        try terminal.waitForExit()
+        #expect(terminal.exitStatus() == 0)
+    }
 }
