@@ -71,6 +71,14 @@ extension Console {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
+        // Foundation on Linux prints an empty array or object as "[\n\n]": write "[]" and
+        // "{}" as everyone else does (JSON strings hold no raw newline, so this is safe).
+        if data.range(of: Data("\n\n".utf8)) != nil {
+            let text = String(decoding: data, as: UTF8.self)
+                .replacingOccurrences(of: #"\[\n\s*\n\s*\]"#, with: "[]", options: .regularExpression)
+                .replacingOccurrences(of: #"\{\n\s*\n\s*\}"#, with: "{}", options: .regularExpression)
+            data = Data(text.utf8)
+        }
         data.append(0x0A)
         FileHandle.standardOutput.write(data)
     }
