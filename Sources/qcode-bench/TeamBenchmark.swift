@@ -14,7 +14,7 @@ import QCodeServer
 /// Every part works in a database of its own (dropped at the end), owned by a fresh lead role
 /// (not a superuser: row-level security binds it); the coder roles are `coder1`, `coder2`, ...
 ///
-///     qcode-bench team [--server SUPERUSER_URL] [--only processes|sessions|scale]
+///     qcode-bench team [--server SUPERUSER_URL] [--only processes|sessions|scale] [--keep]
 enum TeamBenchmark {
     static func run(_ arguments: [String]) throws {
         func value(_ name: String) -> String? {
@@ -26,7 +26,9 @@ enum TeamBenchmark {
             throw BenchError("team: no PostgreSQL server: give --server postgres://postgres@127.0.0.1:PORT/postgres?sslmode=disable or set QCODE_BENCH_PG (start a throwaway one with: Scripts/test-server.sh start DIR)")
         }
         let cluster = try BenchCluster(superuser: try ServerURL(parsing: text, environment: ProcessInfo.processInfo.environment))
-        defer { cluster.dropDatabases() }
+        // --keep leaves the databases (and the scale part's local file) for profiling.
+        let keep = arguments.contains("--keep")
+        defer { if !keep { cluster.dropDatabases() } }
         let only = value("only")
         if only == nil || only == "processes" {
             try processes(cluster, coders: number("coders", 8), calls: number("calls", 60))
@@ -35,7 +37,7 @@ enum TeamBenchmark {
             try sessions(cluster, coders: number("sessions", 20), codings: number("session-codings", 500))
         }
         if only == nil || only == "scale" {
-            try scale(cluster, files: number("files", 1000), codings: number("codings", 150_000))
+            try scale(cluster, files: number("files", 1000), codings: number("codings", 150_000), keep: keep)
         }
     }
 
@@ -131,10 +133,10 @@ enum TeamBenchmark {
 
     // MARK: 3. a large project: local file vs server
 
-    static func scale(_ cluster: BenchCluster, files: Int, codings: Int) throws {
+    static func scale(_ cluster: BenchCluster, files: Int, codings: Int, keep: Bool) throws {
         let qcode = try qcodeBinary()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qcode-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { if !keep { try? FileManager.default.removeItem(at: directory) } }
         let (project, building) = try Measure.seconds { () throws -> Project in
             let project = try BenchmarkSeeding.project(in: directory, documents: files)
             try BenchmarkSeeding.codings(project, count: codings, coders: 3)
@@ -191,6 +193,7 @@ enum TeamBenchmark {
               + "TeamServer.pull \(Measure.format(pulling)) of which Project.create(at:from:) of its \(images.reduce(0) { $0 + $1.rows.count }) rows "
               + "\(Measure.format(writing)) (so the server read about \(Measure.format(max(0, pulling - writing))); reading them back locally \(Measure.format(imaging))); "
               + "segments as json on the copy \(Measure.format(listing))")
+        if keep { print("  kept: \(file) and \(server)") }
         print("peak memory \(String(format: "%.0f", Measure.peakMegabytes())) MB")
     }
 
