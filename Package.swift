@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "qcode-bench",
-            dependencies: ["QCodeKit"]
+            dependencies: ["QCodeKit", "QCodeServer"]
         ),
         .testTarget(
             name: "QCodeKitTests",

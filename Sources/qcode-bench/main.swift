@@ -11,6 +11,7 @@
 //   swift run -c release qcode-bench tui [--words 50000] [--codings 2000]
 //   swift run -c release qcode-bench joint|report [--files 1000] [--codings 150000]
 //   swift run -c release qcode-bench search [--files 1000] [--words 8000]
+//   swift run -c release qcode-bench team [--server SUPERUSER_URL] [--only processes|sessions|scale]   (default: $QCODE_BENCH_PG)
 //   swift run -c release qcode-bench fuzz [--seconds 60] [--seed N] [--parser vtt] [--seeds DIR] [--out DIR] [--time-limit S]
 //
 // Compare the import with the minimal Python baseline: python3 Scripts/import_baseline.py DIR
@@ -59,8 +60,14 @@ case "joint", "report":
     try JointReportBenchmark.run(arguments[0], files: option("files", default: 1000), codings: option("codings", default: 150_000))
 case "search":
     try SearchBenchmark.run(files: option("files", default: 1000), words: option("words", default: 8000))
+case "team":
+    do {
+        try TeamBenchmark.run(Array(arguments.dropFirst()))
+    } catch {
+        fail("\(error)")  // one line: BenchError and ServerError describe themselves
+    }
 case "fuzz":
     try FuzzCommand.run(Array(arguments.dropFirst()))
 default:
-    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | stats | tui | joint | report | search | fuzz (see README)")
+    fail("usage: qcode-bench generate DIR | import DIR | segments | export | agree-ratings | agree-project | refi | stats | tui | joint | report | search | team | fuzz (see README)")
 }
