@@ -52,7 +52,7 @@ public final class ServerWorkingCopy {
             let block: Int64? = access == .reader ? nil : try store.reserveCodingBlock()
             let file = folder.url.appendingPathComponent("working.qcode")
             TemporaryFiles.register(file)
-            let project = try Project.create(at: file, from: images, user: url.role)
+            let project = try Project.createWorkingCopy(at: file, from: images, user: url.role)
             let capture = try project.captureChanges(firstCodingID: block)
             return ServerWorkingCopy(url: url, project: project, access: access, phase: phase, folder: folder, capture: capture)
         } catch {

@@ -137,6 +137,18 @@ struct ServerWorkingCopyTests {
         #expect(try codings(server, as: alice).contains { $0.document == "second" && $0.code == "gamma/delta" })
     }
 
+    @Test func noClientCanLeaveACodingPastTheEndOfItsDocument() throws {
+        let (server, alice, _) = try team()
+        let asAlice = try ServerConnection.connect(server.url(as: alice))
+        defer { asAlice.close() }
+        #expect(throws: ServerError.refused("coding ends past the end of its document")) {
+            try asAlice.execute("""
+                INSERT INTO qcode.codings(document_id, code_id, coder, start, "end", created_at)
+                SELECT id, 'a', current_user, 0, characters + 1, 'now' FROM qcode.documents LIMIT 1
+                """)
+        }
+    }
+
     @Test func theWorkingCopyIsPrivateAndGoneWhenClosed() throws {
         let (server, alice, _) = try team()
         let copy = try ServerWorkingCopy.open(server.url(as: alice))

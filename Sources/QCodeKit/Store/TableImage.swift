@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// One value of a project table, as plain data (what a team server stores and sends back).
 public enum TableValue: Sendable, Equatable, Hashable {
@@ -53,6 +54,46 @@ extension Project {
             for image in images {
                 try store.insertTableImage(image)
             }
+        }
+        return try Project.open(at: destination, user: user)
+    }
+}
+
+extension Project {
+    /// Writes a private working copy at `destination` (a new file, mode 0600, in a folder
+    /// the caller keeps private) holding exactly these rows, quickly: a team server's
+    /// snapshot, which a command reads and then throws away. Unlike ``create(at:from:user:)``
+    /// it is not vacuumed and skips the journal while loading; the schema's checks run once
+    /// over all rows at the end instead of row by row.
+    ///
+    /// - Throws: ``TableImageError`` for rows the project's constraints refuse.
+    public static func createWorkingCopy(at destination: URL, from images: [TableImage], user: String? = nil) throws -> Project {
+        let failure = createFileExclusively(destination.path, mode: 0o600)
+        guard failure == 0 else { throw PrivateFileError(path: destination.path, errno: failure) }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: destination.path, configuration: configuration)
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+            }
+            try Schema.migrator().migrate(queue)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF")
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                try db.inTransaction {
+                    try Store(db, user: user).bulkLoad(images)
+                    return .commit
+                }
+                try db.execute(sql: "PRAGMA user_version = \(Schema.formatVersion)")
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+            try queue.close()
+        } catch {
+            try? queue.close()
+            throw error
         }
         return try Project.open(at: destination, user: user)
     }

@@ -104,3 +104,31 @@ extension Store {
         try db.execute(sql: "DELETE FROM codings WHERE coder_id NOT IN (SELECT id FROM coders WHERE name = ?)", arguments: [coder])
     }
 }
+
+/// A team server's working copy, written fast: the rows of a consistent server snapshot go
+/// in with the tables' indexes and triggers set aside, which are then rebuilt and their
+/// checks run once over all rows (a coding past its document's end, a broken link).
+extension Store {
+    func bulkLoad(_ images: [TableImage]) throws {
+        let tables = TableImage.projectTables.map { "'\($0)'" }.joined(separator: ", ")
+        let setAside = try Row.fetchAll(db, sql: """
+            SELECT type, name, sql FROM sqlite_master
+            WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (\(tables))
+            """).map { (type: $0[0] as String, name: $0[1] as String, sql: $0[2] as String) }
+        for item in setAside {
+            try db.execute(sql: "DROP \(item.type == "index" ? "INDEX" : "TRIGGER") \"\(item.name)\"")
+        }
+        for image in images { try insertTableImage(image) }
+        for item in setAside.sorted(by: { $0.type < $1.type }) {  // indexes, then triggers
+            try db.execute(sql: item.sql)
+        }
+        if try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM codings k JOIN documents d ON d.id = k.document_id WHERE k."end" > d.characters)
+            """) == true {
+            throw TableImageError(table: "codings", reason: "a coding ends past the end of its document")
+        }
+        if let broken = try String.fetchOne(db, sql: "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1") {
+            throw TableImageError(table: broken, reason: "a row links to one that is not there")
+        }
+    }
+}

@@ -13,6 +13,7 @@ public enum ServerSchema {
         ("s2-coding-blocks", codingBlocks),
         ("s3-coding-notifications", codingNotifications),
         ("s4-document-memos", documentMemos),
+        ("s5-codings-inside-documents", codingsInsideDocuments),
     ]
 
     /// Roles' access: `lead` (everything, and sees every coder's work), `coder` (codes; sees
@@ -225,6 +226,20 @@ public enum ServerSchema {
                 EXECUTE format('GRANT SELECT ON qcode.document_memos TO %I', member.role);
             END LOOP;
         END $$;
+        """#
+
+    /// A coding must end inside its document, whoever writes it (a project file's trigger
+    /// says the same), so no client's SQL can leave a coding that points past the text.
+    private static let codingsInsideDocuments = #"""
+        CREATE FUNCTION qcode.refuse_coding_outside_document() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW."end" > (SELECT characters FROM qcode.documents WHERE id = NEW.document_id) THEN
+                RAISE EXCEPTION 'coding ends past the end of its document';
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER codings_inside_document BEFORE INSERT OR UPDATE OF start, "end", document_id ON qcode.codings
+            FOR EACH ROW EXECUTE FUNCTION qcode.refuse_coding_outside_document();
         """#
 
     /// The channel of ``codingNotifications``.
