@@ -176,7 +176,11 @@ public final class ServerConnection: @unchecked Sendable {
         case (.server, "28P01"?), (.server, "28000"?), (.authMechanismRequiresPassword, _), (.saslError, _):
             return .authenticationFailed(url.description)
         case (.server, "3D000"?): return .notAProject(url.description)
-        case (.server, "42501"?): return .notAllowed(url.role, "do this (\(message))")
+        case (.server, "42501"?):
+            if let range = message.range(of: "permission denied for table ") {
+                return .notAllowed(url.role, "change \(message[range.upperBound...]) on the team server (ask the lead); nothing was written")
+            }
+            return .notAllowed(url.role, "do this (\(message)); nothing was written")
         // The server ended the session (an administrator, a shutdown, a crash): the open
         // transaction is rolled back.
         case (.server, let code?) where code.hasPrefix("57P") || code.hasPrefix("08"):
