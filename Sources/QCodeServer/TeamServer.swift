@@ -88,6 +88,26 @@ public enum TeamServer {
         return try Project.create(at: destination, from: try snapshot(connection, url: url), user: url.role)
     }
 
+    /// Inter-coder agreement computed on the server by the one engine, reading as the URL's
+    /// role in one repeatable-read transaction: what `agree` on a pulled snapshot prints,
+    /// without copying the project. Only the lead may compare coders while the phase is blind.
+    public static func agreement(_ request: ProjectAgreementRequest, at url: ServerURL) throws -> ProjectAgreement {
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        let store = ServerStore(connection)
+        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
+        guard let access = try store.access().flatMap(TeamAccess.init(rawValue:)) else {
+            throw ServerError.notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
+        }
+        try bringUpToDate(connection, access: access)
+        return try connection.transaction("REPEATABLE READ READ ONLY") {
+            if access != .lead, try store.info("phase") != TeamPhase.open.rawValue {
+                throw ServerError.notAllowed(url.role, "compare coders in the blind phase (the lead may; or the lead runs 'qcode team phase open')")
+            }
+            return try store.agreement(request)
+        }
+    }
+
     /// Applies the server migrations a project published by an older qcode lacks: the lead
     /// (the schema's owner) does so on their first command; anyone else is told to ask.
     static func bringUpToDate(_ connection: ServerConnection, access: TeamAccess?) throws {

@@ -68,6 +68,13 @@ enum TeamSession {
         func take() -> Bool { lock.withLock { defer { pending = false }; return pending } }
     }
 
+    /// Agreement straight on the server when the project is one (nil for a project file).
+    static func agreement(_ request: ProjectAgreementRequest, projectOptions: ProjectOptions) throws -> ProjectAgreement? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let text = projectOptions.project ?? environment["QCODE_PROJECT"], ServerURL.isServerURL(text) else { return nil }
+        return try TeamServer.agreement(request, at: try ServerURL(parsing: text, environment: environment))
+    }
+
     /// Refuses comparing coders to a coder in the blind phase (nothing on a local file).
     static func checkMayCompareCoders() throws {
         try current?.checkMayCompareCoders()

@@ -61,7 +61,7 @@ struct AgreementScope {
     ///     of the coders has coded at least once.
     /// - Throws: `AgreementError` for unknown or repeated coders or no shared documents;
     ///   `DocumentLookupError` for unknown documents.
-    static func read(_ store: Store, coders names: [String], documents queries: [String], minimumCoders: Int = 2) throws -> AgreementScope {
+    static func read(_ store: any AgreementSource, coders names: [String], documents queries: [String], minimumCoders: Int = 2) throws -> AgreementScope {
         guard names.count >= minimumCoders else { throw AgreementError.tooFewCoders }
         var coderIDs: [Int64] = []
         var coders: [String] = []
@@ -121,7 +121,7 @@ struct AgreementScope {
     }
 
     /// Document `d`'s stored text, for quoting units and stretches.
-    func text(_ store: Store, document d: Int) throws -> ScalarText {
+    func text(_ store: any AgreementSource, document d: Int) throws -> ScalarText {
         ScalarText(try store.documentText(documents[d].id) ?? "")
     }
 
@@ -151,7 +151,7 @@ struct AgreementScope {
     }
 
     /// Each document's units for a stored unit kind (turns read in one query).
-    func units(_ store: Store, kind: AgreementUnit) throws -> [UnitSpans] {
+    func units(_ store: any AgreementSource, kind: AgreementUnit) throws -> [UnitSpans] {
         var byID: [Int64: [TextSpan]] = [:]
         switch kind {
         case .turn:

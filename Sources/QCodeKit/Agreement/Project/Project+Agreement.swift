@@ -23,7 +23,13 @@ extension Project {
     /// - Complexity: O(codings · log units + documents · rows · units / 64) for unit-based
     ///   comparisons; three queries, none per unit.
     public func agreement(_ request: ProjectAgreementRequest) throws -> ProjectAgreement {
-        try read { store in
+        try read { store in try Self.agreement(request, source: store) }
+    }
+
+    /// Agreement read through any source of the engine's named queries (a project file's
+    /// store, or a team server's).
+    static func agreement(_ request: ProjectAgreementRequest, source store: any AgreementSource) throws -> ProjectAgreement {
+        do {
             let scope = try AgreementScope.read(store, coders: request.coders, documents: request.documents)
             let m = scope.coders.count
             if case .segment = request.unit, m != 2 {
@@ -64,7 +70,7 @@ extension Project {
     // MARK: Units
 
     private static func unitAgreement(
-        _ store: Store, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
+        _ store: any AgreementSource, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
     ) throws -> [CodeAgreement] {
         let m = scope.coders.count
         let character = request.unit == .character
@@ -156,7 +162,7 @@ extension Project {
     /// with subcodes, `uα` and `cuα` over the subcodes. With two coders also segment matching,
     /// the length-weighted kappa and the 2004 form of `|uα`.
     private static func continuumAgreement(
-        _ store: Store, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
+        _ store: any AgreementSource, scope: AgreementScope, plan: RowPlan, request: ProjectAgreementRequest
     ) throws -> [CodeAgreement] {
         let spans = rowSpans(scope: scope, plan: plan)
         var rows: [CodeAgreement]

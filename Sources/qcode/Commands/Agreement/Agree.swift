@@ -90,7 +90,9 @@ extension QCode {
             request.includeChildren = !noChildren
             request.code = code
             request.documents = comparison.documentNames()
-            let report = try projectOptions.openToCompareCoders().agreement(request)
+            // On a team server the engine reads straight from PostgreSQL (no working copy).
+            let report = try TeamSession.agreement(request, projectOptions: projectOptions)
+                ?? projectOptions.openToCompareCoders().agreement(request)
             switch formatOptions.format {
             case .table: Console.output(report.renderTable())
             case .csv: FileHandle.standardOutput.write(Data(report.tabular().csv().utf8))

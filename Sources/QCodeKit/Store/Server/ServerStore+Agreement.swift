@@ -1,0 +1,124 @@
+import Foundation
+
+/// The agreement engine's named queries (``AgreementSource``) on the team server, read as
+/// the connected role (row-level security decides which codings count), so `qcode agree`
+/// on the server runs the one engine straight on PostgreSQL. Each answer is the one a
+/// `team pull` snapshot of the same moment gives: codes are numbered by id, as the
+/// snapshot's rows are.
+extension ServerStore: AgreementSource {
+    /// Inter-coder agreement on the server, as ``Project/agreement(_:)`` computes it on a
+    /// project file. Run it inside one repeatable-read transaction.
+    public func agreement(_ request: ProjectAgreementRequest) throws -> ProjectAgreement {
+        try Project.agreement(request, source: self)
+    }
+
+    func allCoderNames() throws -> [String] {
+        try connection.rows("SELECT name FROM qcode.coders ORDER BY lower(name) COLLATE \"C\", name").compactMap { Self.text($0[0]) }
+    }
+
+    func coder(named name: String) throws -> CoderRecord? {
+        guard let row = try connection.rows("SELECT id, name FROM qcode.coders WHERE lower(name) = lower($1) ORDER BY id LIMIT 1",
+                                            [.text(name)]).first,
+              case .integer(let id) = row[0], let found = Self.text(row[1]) else { return nil }
+        return CoderRecord(id: id, name: found)
+    }
+
+    func documentsCodedByAll(_ coderIDs: [Int64]) throws -> [Int64] {
+        try connection.rows("""
+            SELECT k.document_id FROM qcode.codings k JOIN qcode.coders c ON c.name = k.coder
+            WHERE c.id = ANY($1::bigint[])
+            GROUP BY k.document_id HAVING count(DISTINCT c.id) = $2 ORDER BY k.document_id
+            """, [.text(Self.arrayLiteral(coderIDs)), .integer(Int64(coderIDs.count))]).compactMap { Self.integer($0[0]) }
+    }
+
+    func documentID(_ query: String) throws -> Int64 {
+        let all = try connection.rows("SELECT id, name FROM qcode.documents ORDER BY name COLLATE \"C\"").compactMap { row -> (id: Int64, name: String)? in
+            guard let id = Self.integer(row[0]), let name = Self.text(row[1]) else { return nil }
+            return (id, name)
+        }
+        return try DocumentNameLookup.resolve(query, in: all)
+    }
+
+    func documentNameAndLength(_ id: Int64) throws -> (name: String, characters: Int)? {
+        guard let row = try connection.rows("SELECT name, characters FROM qcode.documents WHERE id = $1", [.integer(id)]).first,
+              let name = Self.text(row[0]), let characters = Self.integer(row[1]) else { return nil }
+        return (name, Int(characters))
+    }
+
+    func codebookCodes() throws -> [FlatCode] {
+        let rows = try connection.rows("""
+            SELECT id, parent_id, name, label, colour, description, include, exclude, examples, keywords, position
+            FROM qcode.codes ORDER BY position, id
+            """)
+        let codes = rows.map { row in
+            CodeRecord(id: Self.text(row[0]) ?? "", parentID: Self.text(row[1]), name: Self.text(row[2]) ?? "",
+                       label: Self.text(row[3]), colour: Self.text(row[4]), description: Self.text(row[5]),
+                       include: Self.text(row[6]), exclude: Self.text(row[7]), examples: Self.text(row[8]) ?? "[]",
+                       keywords: Self.text(row[9]) ?? "[]", position: Int(Self.integer(row[10]) ?? 0)).flatCode
+        }
+        return try Codebook.build(fromFlat: codes).flattened
+    }
+
+    func codeIDsByRowID() throws -> [Int64: String] {
+        var ids: [Int64: String] = [:]
+        for row in try connection.rows("SELECT row_number() OVER (ORDER BY id), id FROM qcode.codes") {
+            if let number = Self.integer(row[0]), let id = Self.text(row[1]) { ids[number] = id }
+        }
+        return ids
+    }
+
+    func forEachCoding(byCoders coderIDs: [Int64], _ body: (AgreementCodingRow) throws -> Void) throws {
+        let rows = try connection.rows("""
+            WITH numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS number FROM qcode.codes)
+            SELECT k.document_id, c.id, n.number, k.start, k."end"
+            FROM qcode.codings k JOIN qcode.coders c ON c.name = k.coder JOIN numbered n ON n.id = k.code_id
+            WHERE c.id = ANY($1::bigint[])
+            """, [.text(Self.arrayLiteral(coderIDs))])
+        for row in rows {
+            guard let document = Self.integer(row[0]), let coder = Self.integer(row[1]), let code = Self.integer(row[2]),
+                  let start = Self.integer(row[3]), let end = Self.integer(row[4]) else { continue }
+            try body(AgreementCodingRow(documentID: document, coderID: coder, codeRowID: code, start: Int(start), end: Int(end)))
+        }
+    }
+
+    func turnSpansByDocument() throws -> [Int64: [TextSpan]] {
+        var spans: [Int64: [TextSpan]] = [:]
+        for row in try connection.rows(#"SELECT document_id, start, "end" FROM qcode.turns ORDER BY document_id, number"#) {
+            guard let document = Self.integer(row[0]), let start = Self.integer(row[1]), let end = Self.integer(row[2]) else { continue }
+            spans[document, default: []].append(TextSpan(start: Int(start), end: Int(end)))
+        }
+        return spans
+    }
+
+    func sentenceSpans(ofDocument id: Int64) throws -> [TextSpan] {
+        try spans("sentences", of: id)
+    }
+
+    func paragraphSpans(ofDocument id: Int64) throws -> [TextSpan] {
+        try spans("paragraphs", of: id)
+    }
+
+    func documentText(_ id: Int64) throws -> String? {
+        try connection.rows("SELECT text FROM qcode.documents WHERE id = $1", [.integer(id)]).first.flatMap { Self.text($0[0]) }
+    }
+
+    private func spans(_ column: String, of id: Int64) throws -> [TextSpan] {
+        guard case .blob(let bytes)? = try connection.rows("SELECT \(column) FROM qcode.documents WHERE id = $1", [.integer(id)]).first?.first else {
+            return []
+        }
+        return SpanPacking.unpack(Data(bytes))
+    }
+
+    private static func text(_ value: TableValue) -> String? {
+        if case .text(let text) = value { return text } else { return nil }
+    }
+
+    private static func integer(_ value: TableValue) -> Int64? {
+        if case .integer(let number) = value { return number } else { return nil }
+    }
+
+    /// A PostgreSQL array literal of integers (`{1,2,3}`), bound as text and cast.
+    private static func arrayLiteral(_ numbers: [Int64]) -> String {
+        "{" + numbers.map(String.init).joined(separator: ",") + "}"
+    }
+}
