@@ -183,7 +183,9 @@ extension AgreementSummary {
             }
         }
 
-        let fleiss = take(FleissKappa.compute(counts), .fleissKappa)
+        // Fleiss' kappa, AC1 and Brennan-Prediger share their passes over the units.
+        let gwet = GwetGeneralisation.coefficients(counts)
+        let fleiss = take(gwet.fleiss, .fleissKappa)
         fleissKappa = fleiss?.value
         fleissKappaSE = fleiss?.standardError
         fleissKappaPerCategory = FleissKappa.perCategory(counts).map(\.value)
@@ -204,10 +206,10 @@ extension AgreementSummary {
             }
         }
 
-        let ac1 = take(GwetAC1.compute(counts), .gwetAC1)
+        let ac1 = take(gwet.gwet, .gwetAC1)
         gwetAC1 = ac1?.value
         gwetAC1SE = ac1?.standardError
-        let bp = take(BrennanPrediger.compute(counts), .brennanPrediger)
+        let bp = take(gwet.uniform, .brennanPrediger)
         brennanPrediger = bp?.value
         brennanPredigerSE = bp?.standardError
         self.notes = notes

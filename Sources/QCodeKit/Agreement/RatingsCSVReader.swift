@@ -89,7 +89,8 @@ enum RatingsCSVReader {
             // Ratings go straight into a units × `stride` grid of observed value ids (-1
             // missing, -2 not rated); `stride` doubles when coders outgrow it and the grid is
             // compacted to units × coders at the end. No per-row arrays.
-            var grid = RatingsGrid()
+            var grid = RatingsGrid(reserving: count / 8)
+            unitNames.reserveCapacity(count / 16)
             /// The first (unit, coder) rated twice, reported after every line has been read.
             var duplicate: (line: Int, unit: Int32, coder: Int32)? = nil
             var lastUnit: (Field, Int32)? = nil
@@ -118,7 +119,7 @@ enum RatingsCSVReader {
                 // Unit (with a fast path for runs of rows about the same unit).
                 let u: Int32
                 if let (prev, id) = lastUnit, prev.length == unitField.length,
-                    memcmp(prev.start, unitField.start, prev.length) == 0
+                    Self.sameBytes(prev.start, unitField.start, prev.length)
                 {
                     u = id
                 } else {
@@ -200,6 +201,26 @@ enum RatingsCSVReader {
                 if match == 2 { return recordLine }
             }
             preconditionFailure("RatingsCSVReader: a duplicate rating's first line was not found")
+        }
+
+        /// `memcmp(a, b, length) == 0` inline, 8 bytes at a time (ids are short: a call to
+        /// `memcmp` costs more than the comparison).
+        @inline(__always)
+        static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+            let ra = UnsafeRawPointer(a)
+            let rb = UnsafeRawPointer(b)
+            var i = 0
+            while i + 8 <= length {
+                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i += 8
+            }
+            while i < length {
+                if a[i] != b[i] { return false }
+                i += 1
+            }
+            return true
         }
 
         private func string(_ f: Field, _ line: Int) throws -> String {

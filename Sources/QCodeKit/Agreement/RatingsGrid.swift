@@ -10,6 +10,12 @@ struct RatingsGrid {
     private var units = 0
     private var coders = 0
 
+    /// - Parameter capacity: cells to reserve (address space only until rows use it), so
+    ///   that the grid does not move as it grows.
+    init(reserving capacity: Int = 0) {
+        storage.reserveCapacity(capacity)
+    }
+
     /// Adds a row for a new unit.
     @inline(__always)
     mutating func addUnit() {
