@@ -149,47 +149,67 @@ extension AgreementSummary {
             }
         }
 
+        // The statistics are independent passes over the same counts: Fleiss' kappa, AC1 and
+        // Brennan-Prediger on one core, the rest on the other. Each value is computed exactly
+        // as it would be alone; only the notes below fix the order.
+        let (shared, rest) = Concurrently.both({
+            (gwet: GwetGeneralisation.coefficients(counts), ratings: table.ratingCount)
+        }, {
+            var pairable = 0
+            counts.forEachUnit { r, _ in if r >= 2 { pairable += 1 } }
+            var cohen: (plain: Result<CohenKappa, AgreementUndefined>,
+                        linear: Result<CohenKappa, AgreementUndefined>?,
+                        quadratic: Result<CohenKappa, AgreementUndefined>?,
+                        scott: Result<AgreementCoefficient, AgreementUndefined>)? = nil
+            if table.coderCount == 2 {
+                let contingency = ContingencyTable(table)
+                cohen = (CohenKappa.compute(contingency),
+                         level == .nominal ? nil : CohenKappa.compute(contingency, weights: .linear),
+                         level == .nominal ? nil : CohenKappa.compute(contingency, weights: .quadratic),
+                         ScottPi.compute(contingency))
+            }
+            return (pairable: pairable, percent: PercentAgreement.compute(counts), cohen: cohen,
+                    perCategory: FleissKappa.perCategory(counts),
+                    alpha: KrippendorffAlpha.compute(CoincidenceMatrix(counts), level: level, values: values))
+        })
+
         self.level = level
         units = table.unitCount
         coders = table.coderCount
         categories = table.categoryCount
         categoryLabels = table.categories
-        ratings = table.ratingCount
-        var pairable = 0
-        counts.forEachUnit { r, _ in if r >= 2 { pairable += 1 } }
-        pairableUnits = pairable
+        ratings = shared.ratings
+        pairableUnits = rest.pairable
 
-        percentAgreement = take(PercentAgreement.compute(counts), .percentAgreement)
+        percentAgreement = take(rest.percent, .percentAgreement)
 
-        if table.coderCount == 2 {
-            let contingency = ContingencyTable(table)
-            let k = take(CohenKappa.compute(contingency), .cohenKappa)
+        if let cohen = rest.cohen {
+            let k = take(cohen.plain, .cohenKappa)
             cohenKappa = k?.kappa
             cohenKappaSE = k?.standardError
             cohenKappaSENull = k?.nullStandardError
             cohenKappaCI = k.map { [$0.confidenceInterval95.lower, $0.confidenceInterval95.upper] }
-            if level == .nominal {
+            if let linear = cohen.linear, let quadratic = cohen.quadratic {
+                cohenKappaLinear = take(linear, .cohenKappaLinear)?.kappa
+                cohenKappaQuadratic = take(quadratic, .cohenKappaQuadratic)?.kappa
+            } else {
                 notes.append(Note(statistic: CodingKeys.cohenKappaLinear.rawValue, reason: .notOrdered))
                 notes.append(Note(statistic: CodingKeys.cohenKappaQuadratic.rawValue, reason: .notOrdered))
-            } else {
-                cohenKappaLinear = take(CohenKappa.compute(contingency, weights: .linear), .cohenKappaLinear)?.kappa
-                cohenKappaQuadratic =
-                    take(CohenKappa.compute(contingency, weights: .quadratic), .cohenKappaQuadratic)?.kappa
             }
-            scottPi = take(ScottPi.compute(contingency), .scottPi)?.value
+            scottPi = take(cohen.scott, .scottPi)?.value
         } else {
             for key in [CodingKeys.cohenKappa, .cohenKappaLinear, .cohenKappaQuadratic, .scottPi] {
                 notes.append(Note(statistic: key.rawValue, reason: .notTwoCoders))
             }
         }
 
-        let fleiss = take(FleissKappa.compute(counts), .fleissKappa)
+        let gwet = shared.gwet
+        let fleiss = take(gwet.fleiss, .fleissKappa)
         fleissKappa = fleiss?.value
         fleissKappaSE = fleiss?.standardError
-        fleissKappaPerCategory = FleissKappa.perCategory(counts).map(\.value)
+        fleissKappaPerCategory = rest.perCategory.map(\.value)
 
-        let o = CoincidenceMatrix(counts)
-        krippendorffAlpha = take(KrippendorffAlpha.compute(o, level: level, values: values), .krippendorffAlpha)?.alpha
+        krippendorffAlpha = take(rest.alpha, .krippendorffAlpha)?.alpha
         bootstrapSamples = bootstrap
         if bootstrap > 0 {
             bootstrapSeed = seed
@@ -204,10 +224,10 @@ extension AgreementSummary {
             }
         }
 
-        let ac1 = take(GwetAC1.compute(counts), .gwetAC1)
+        let ac1 = take(gwet.gwet, .gwetAC1)
         gwetAC1 = ac1?.value
         gwetAC1SE = ac1?.standardError
-        let bp = take(BrennanPrediger.compute(counts), .brennanPrediger)
+        let bp = take(gwet.uniform, .brennanPrediger)
         brennanPrediger = bp?.value
         brennanPredigerSE = bp?.standardError
         self.notes = notes

@@ -1,18 +1,22 @@
 /// Gives each distinct byte string a small dense id (0, 1, 2, … in first-seen order)
 /// without making a `String` per lookup: an open-addressing hash table whose keys are copied
 /// once into a byte arena. Used by the CSV reader to intern unit, coder and value fields.
+///
+/// Each slot packs 32 bits of the key's hash with the key's id, so a probe compares hashes
+/// inside the slot array and reads the arena only when they match: a new key costs one
+/// cache miss (its slot), not one per occupied slot passed.
 struct ByteInterner {
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
+    /// `UInt64(hash low 32 bits) << 32 | (id + 1)`; 0 is an empty slot.
+    private var slots: [UInt64]
     private var starts: [Int] = []
     private var arena: [UInt8] = []
 
-    var count: Int { hashes.count }
+    var count: Int { starts.count }
 
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
     }
 
     /// The bytes of key `id`.
@@ -22,25 +26,33 @@ struct ByteInterner {
     }
 
     /// Returns the id of the bytes `p[0..<length]`, adding them when new.
+    @inline(__always)
     mutating func intern(_ p: UnsafePointer<UInt8>, _ length: Int) -> (id: Int32, isNew: Bool) {
         let h = Self.hash(p, length)
+        let tag = (h & 0xFFFF_FFFF) << 32
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if hashes[Int(id)] == h && equals(Int(id), p, length) { return (id, false) }
-            slot = (slot + 1) & mask
+        let found: Int32? = slots.withUnsafeBufferPointer { s in
+            while true {
+                let entry = s[slot]
+                if entry == 0 { return nil }
+                if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                    let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    if equals(id, p, length) { return Int32(truncatingIfNeeded: id) }
+                }
+                slot = (slot + 1) & mask
+            }
         }
-        let id = Int32(hashes.count)
-        hashes.append(h)
+        if let found { return (found, false) }
+        let id = Int32(truncatingIfNeeded: starts.count)
         starts.append(arena.count)
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: length))
-        slots[slot] = id
-        if hashes.count * 2 > slots.count { grow() }
+        slots[slot] = tag | UInt64(UInt32(id) + 1)
+        if starts.count * 2 > slots.count { grow() }
         return (id, true)
     }
 
+    @inline(__always)
     private func equals(_ id: Int, _ p: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         let start = starts[id]
         let end = id + 1 < starts.count ? starts[id + 1] : arena.count
@@ -55,20 +67,26 @@ struct ByteInterner {
         }
     }
 
+    /// Doubles the table. The slot of a key depends only on the low bits of its hash, which
+    /// the slot keeps, so no key is hashed again.
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = [Int32](repeating: -1, count: size)
+        precondition(size <= 1 << 32, "ByteInterner: more than 2^31 keys")
+        var newSlots = [UInt64](repeating: 0, count: size)
         let mask = size - 1
-        for (id, h) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while newSlots[slot] >= 0 { slot = (slot + 1) & mask }
-            newSlots[slot] = Int32(id)
+        newSlots.withUnsafeMutableBufferPointer { n in
+            for entry in slots where entry != 0 {
+                var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+                while n[slot] != 0 { slot = (slot + 1) & mask }
+                n[slot] = entry
+            }
         }
         slots = newSlots
     }
 
     /// A 64-bit hash of a byte string: 8-byte words mixed by multiplication, then the
     /// MurmurHash3 finaliser.
+    @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
         var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(length)
         var i = 0

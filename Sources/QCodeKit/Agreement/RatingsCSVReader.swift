@@ -16,7 +16,8 @@ import Foundation
 /// Lines in errors are physical line numbers counted from 1, header included.
 ///
 /// - Complexity: O(bytes + units × coders); one `String` per distinct unit, coder and
-///   value, none per field.
+///   value, none per field. Unit ids that are a fixed prefix and a decimal number are
+///   looked up by number (see `UnitKeyIndex`).
 enum RatingsCSVReader {
     static let unitNames = ["unit", "item", "subject"]
     static let coderNames = ["coder", "rater"]
@@ -77,21 +78,21 @@ enum RatingsCSVReader {
                 role[first] = r
             }
 
-            var units = ByteInterner(capacity: 1024)
+            var units = UnitKeyIndex(byteCount: count)
             var coders = ByteInterner(capacity: 16)
             var values = ByteInterner(capacity: 64)
-            var unitIDs: [Int32] = []
-            var coderIDs: [Int32] = []
-            var valueIDs: [Int32] = []
-            var lines: [Int32] = []
-            let estimate = max(16, count / 16)
-            unitIDs.reserveCapacity(estimate)
-            coderIDs.reserveCapacity(estimate)
-            valueIDs.reserveCapacity(estimate)
-            lines.reserveCapacity(estimate)
             var unitNames: [String] = []
             var coderNames: [String] = []
             var valueNames: [String] = []
+            /// The line where each observed value first appears (for undeclared categories).
+            var valueLines: [Int] = []
+            // Ratings go straight into a units × `stride` grid of observed value ids (-1
+            // missing, -2 not rated); `stride` doubles when coders outgrow it and the grid is
+            // compacted to units × coders at the end. No per-row arrays.
+            var grid = RatingsGrid(reserving: count / 8)
+            unitNames.reserveCapacity(count / 16)
+            /// The first (unit, coder) rated twice, reported after every line has been read.
+            var duplicate: (line: Int, unit: Int32, coder: Int32)? = nil
             var lastUnit: (Field, Int32)? = nil
 
             while true {
@@ -112,69 +113,123 @@ enum RatingsCSVReader {
                     default: break
                     }
                 }
-                let got = (unitField, coderField, valueField)
                 guard found == width else {
                     throw RatingsError.fieldCount(line: recordLine, expected: width, found: found)
                 }
                 // Unit (with a fast path for runs of rows about the same unit).
                 let u: Int32
-                if let (prev, id) = lastUnit, prev.length == got.0.length,
-                    memcmp(prev.start, got.0.start, prev.length) == 0
+                if let (prev, id) = lastUnit, prev.length == unitField.length,
+                    Self.sameBytes(prev.start, unitField.start, prev.length)
                 {
                     u = id
                 } else {
-                    guard got.0.length > 0 else { throw RatingsError.emptyIdentifier(line: recordLine, column: "unit") }
-                    let r = units.intern(got.0.start, got.0.length)
-                    if r.isNew { unitNames.append(try string(got.0, recordLine)) }
+                    guard unitField.length > 0 else {
+                        throw RatingsError.emptyIdentifier(line: recordLine, column: "unit")
+                    }
+                    let r = units.id(unitField.start, unitField.length)
+                    if r.isNew {
+                        unitNames.append(try string(unitField, recordLine))
+                        grid.addUnit()
+                    }
                     u = r.id
-                    lastUnit = got.0.temporary ? nil : (got.0, u)
+                    lastUnit = unitField.temporary ? nil : (unitField, u)
                 }
-                guard got.1.length > 0 else { throw RatingsError.emptyIdentifier(line: recordLine, column: "coder") }
-                let c = coders.intern(got.1.start, got.1.length)
-                if c.isNew { coderNames.append(try string(got.1, recordLine)) }
+                guard coderField.length > 0 else {
+                    throw RatingsError.emptyIdentifier(line: recordLine, column: "coder")
+                }
+                let c = coders.intern(coderField.start, coderField.length)
+                if c.isNew {
+                    coderNames.append(try string(coderField, recordLine))
+                    grid.addCoder()
+                }
                 var v: Int32 = -1
-                if got.2.length > 0 {
-                    let r = values.intern(got.2.start, got.2.length)
-                    if r.isNew { valueNames.append(try string(got.2, recordLine)) }
+                if valueField.length > 0 {
+                    let r = values.intern(valueField.start, valueField.length)
+                    if r.isNew {
+                        valueNames.append(try string(valueField, recordLine))
+                        valueLines.append(recordLine)
+                    }
                     v = r.id
                 }
-                unitIDs.append(u)
-                coderIDs.append(c.id)
-                valueIDs.append(v)
-                lines.append(Int32(truncatingIfNeeded: recordLine))
+                if !grid.set(unit: u, coder: c.id, value: v), duplicate == nil {
+                    duplicate = (recordLine, u, c.id)
+                }
             }
 
             let (categories, remap): ([String], [Int32])
             do {
                 (categories, remap) = try RatingsTable.orderCategories(observed: valueNames, declared: declared)
             } catch RatingsError.undeclaredCategory(_, let value) {
-                let id = valueNames.firstIndex(of: value)!
-                let at = valueIDs.firstIndex(of: Int32(id))!
-                throw RatingsError.undeclaredCategory(line: Int(lines[at]), value: value)
+                throw RatingsError.undeclaredCategory(line: valueLines[valueNames.firstIndex(of: value)!], value: value)
             }
-            let coderCount = coderNames.count
-            var cells = [Int32](repeating: -2, count: unitNames.count * coderCount)
-            try cells.withUnsafeMutableBufferPointer { cells in
-                for r in unitIDs.indices {
-                    let at = Int(unitIDs[r]) * coderCount + Int(coderIDs[r])
-                    if cells[at] != -2 {
-                        let first = (0..<r).first { unitIDs[$0] == unitIDs[r] && coderIDs[$0] == coderIDs[r] }!
-                        throw RatingsError.duplicateRating(
-                            line: Int(lines[r]), unit: unitNames[Int(unitIDs[r])],
-                            coder: coderNames[Int(coderIDs[r])], firstLine: Int(lines[first]))
-                    }
-                    let v = valueIDs[r]
-                    cells[at] = v < 0 ? -1 : remap[Int(v)]
+            if let duplicate {
+                let unit = unitNames[Int(duplicate.unit)]
+                let coder = coderNames[Int(duplicate.coder)]
+                throw RatingsError.duplicateRating(
+                    line: duplicate.line, unit: unit, coder: coder,
+                    firstLine: try Self.firstLine(in: base, count: count, width: width, role: role, unit: unit, coder: coder))
+            }
+            let cells = grid.cells(units: unitNames.count, coders: coderNames.count, remap: remap)
+            return RatingsTable(checkedUnits: unitNames, coders: coderNames, categories: categories, cells: cells)
+        }
+
+        /// The first line rating `unit` by `coder` (for a duplicate rating's message): the
+        /// file is read again, which costs nothing when there is no error.
+        private static func firstLine(
+            in base: UnsafePointer<UInt8>, count: Int, width: Int, role: [Int], unit: String, coder: String
+        ) throws -> Int {
+            var parser = Parser(base: base, count: count)
+            parser.skipEmptyLines()
+            _ = try parser.readRecord { _, _, _ in }
+            parser.freeTemporaries()
+            let unitBytes = Array(unit.utf8)
+            let coderBytes = Array(coder.utf8)
+            func same(_ f: Field, _ bytes: [UInt8]) -> Bool {
+                f.length == bytes.count && bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, f.start, f.length) == 0 }
+            }
+            while true {
+                parser.skipEmptyLines()
+                guard parser.i < count else { break }
+                let recordLine = parser.line
+                var match = 0
+                defer { parser.freeTemporaries() }
+                _ = try parser.readRecord { index, field, _ in
+                    guard index < width else { return }
+                    if role[index] == 0 && same(field, unitBytes) { match += 1 }
+                    if role[index] == 1 && same(field, coderBytes) { match += 1 }
                 }
-                for j in cells.indices where cells[j] == -2 { cells[j] = -1 }
+                if match == 2 { return recordLine }
             }
-            return try RatingsTable(units: unitNames, coders: coderNames, categories: categories, cells: cells)
+            preconditionFailure("RatingsCSVReader: a duplicate rating's first line was not found")
+        }
+
+        /// `memcmp(a, b, length) == 0` inline, 8 bytes at a time (ids are short: a call to
+        /// `memcmp` costs more than the comparison).
+        @inline(__always)
+        static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+            let ra = UnsafeRawPointer(a)
+            let rb = UnsafeRawPointer(b)
+            var i = 0
+            while i + 8 <= length {
+                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i += 8
+            }
+            while i < length {
+                if a[i] != b[i] { return false }
+                i += 1
+            }
+            return true
         }
 
         private func string(_ f: Field, _ line: Int) throws -> String {
             // `String(decoding:)` repairs invalid UTF-8 with U+FFFD, so the bytes change exactly
             // when the input was invalid. (`String(validating:)` needs macOS 15.)
             let bytes = UnsafeBufferPointer(start: f.start, count: f.length)
+            var high: UInt8 = 0
+            for b in bytes { high |= b }
+            if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }  // ASCII: valid as it is
             let s = String(decoding: bytes, as: UTF8.self)
             guard s.utf8.elementsEqual(bytes) else { throw RatingsError.invalidUTF8(line: line) }
             return s

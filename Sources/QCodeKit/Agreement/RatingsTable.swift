@@ -60,6 +60,17 @@ public struct RatingsTable: Sendable, Equatable {
         self.numericValues = Self.numbers(categories)
     }
 
+    /// Makes a table from cells the caller has already checked (the CSV reader): every index
+    /// in `-1..<categories.count`, `units.count × coders.count` of them, categories distinct.
+    init(checkedUnits units: [String], coders: [String], categories: [String], cells: [Int32]) {
+        assert(cells.count == units.count * coders.count)
+        self.units = units
+        self.coders = coders
+        self.categories = categories
+        self.cells = cells
+        self.numericValues = Self.numbers(categories)
+    }
+
     /// Builds a table from a long list of `(unit, coder, value)` ratings; a nil or empty value
     /// is a missing rating (the unit and coder still count).
     ///
