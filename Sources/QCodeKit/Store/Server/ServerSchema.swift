@@ -14,6 +14,7 @@ public enum ServerSchema {
         ("s3-coding-notifications", codingNotifications),
         ("s4-document-memos", documentMemos),
         ("s5-codings-inside-documents", codingsInsideDocuments),
+        ("s6-policies-evaluated-once", policiesEvaluatedOnce),
     ]
 
     /// Roles' access: `lead` (everything, and sees every coder's work), `coder` (codes; sees
@@ -240,6 +241,31 @@ public enum ServerSchema {
         END $$;
         CREATE TRIGGER codings_inside_document BEFORE INSERT OR UPDATE OF start, "end", document_id ON qcode.codings
             FOR EACH ROW EXECUTE FUNCTION qcode.refuse_coding_outside_document();
+        """#
+
+    /// The same policies, with who-you-are and the phase asked once per statement rather than
+    /// once per row (a scalar subquery becomes an init plan): reading 150,000 codings as the
+    /// lead took 270 ms, of which 230 ms were these checks.
+    private static let policiesEvaluatedOnce = #"""
+        ALTER POLICY codings_read ON qcode.codings
+            USING (coder = current_user OR (SELECT qcode.is_lead()) OR (SELECT qcode.phase_is_open()));
+        ALTER POLICY codings_insert ON qcode.codings WITH CHECK (coder = current_user OR (SELECT qcode.is_lead()));
+        ALTER POLICY codings_update ON qcode.codings
+            USING (coder = current_user OR (SELECT qcode.is_lead())) WITH CHECK (coder = current_user OR (SELECT qcode.is_lead()));
+        ALTER POLICY codings_delete ON qcode.codings USING (coder = current_user OR (SELECT qcode.is_lead()));
+        ALTER POLICY marks_read ON qcode.document_marks
+            USING (coder = current_user OR (SELECT qcode.is_lead()) OR (SELECT qcode.phase_is_open()));
+        ALTER POLICY marks_insert ON qcode.document_marks WITH CHECK (coder = current_user OR (SELECT qcode.is_lead()));
+        ALTER POLICY marks_delete ON qcode.document_marks USING (coder = current_user OR (SELECT qcode.is_lead()));
+        ALTER POLICY audit_read ON qcode.audit_log
+            USING (actor = current_user OR (SELECT qcode.is_lead()) OR (SELECT qcode.phase_is_open()));
+        ALTER POLICY audit_insert ON qcode.audit_log WITH CHECK (actor = current_user OR (SELECT qcode.is_lead()));
+        ALTER POLICY document_memos_read ON qcode.document_memos
+            USING (author = current_user OR (SELECT qcode.is_lead()) OR (SELECT qcode.phase_is_open()));
+        ALTER POLICY document_memos_insert ON qcode.document_memos WITH CHECK (author = current_user OR (SELECT qcode.is_lead()));
+        ALTER POLICY document_memos_update ON qcode.document_memos
+            USING (author = current_user OR (SELECT qcode.is_lead())) WITH CHECK (author = current_user OR (SELECT qcode.is_lead()));
+        ALTER POLICY document_memos_delete ON qcode.document_memos USING (author = current_user OR (SELECT qcode.is_lead()));
         """#
 
     /// The channel of ``codingNotifications``.

@@ -68,26 +68,64 @@ extension ServerStore: AgreementSource {
     }
 
     func forEachCoding(byCoders coderIDs: [Int64], _ body: (AgreementCodingRow) throws -> Void) throws {
+        // One row per document and coder, the codings packed as "code,start,end,..." (a
+        // hundred thousand rows cost more to send and decode than to pack).
         let rows = try connection.rows("""
             WITH numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS number FROM qcode.codes)
-            SELECT k.document_id, c.id, n.number, k.start, k."end"
+            SELECT k.document_id, c.id, string_agg(n.number || ',' || k.start || ',' || k."end", ',')
             FROM qcode.codings k JOIN qcode.coders c ON c.name = k.coder JOIN numbered n ON n.id = k.code_id
             WHERE c.id = ANY($1::bigint[])
+            GROUP BY k.document_id, c.id
             """, [.text(Self.arrayLiteral(coderIDs))])
         for row in rows {
-            guard let document = Self.integer(row[0]), let coder = Self.integer(row[1]), let code = Self.integer(row[2]),
-                  let start = Self.integer(row[3]), let end = Self.integer(row[4]) else { continue }
-            try body(AgreementCodingRow(documentID: document, coderID: coder, codeRowID: code, start: Int(start), end: Int(end)))
+            guard let document = Self.integer(row[0]), let coder = Self.integer(row[1]), let packed = Self.text(row[2]) else { continue }
+            let numbers = Self.integers(packed)
+            var index = 0
+            while index + 2 < numbers.count {
+                try body(AgreementCodingRow(documentID: document, coderID: coder, codeRowID: numbers[index],
+                                            start: Int(numbers[index + 1]), end: Int(numbers[index + 2])))
+                index += 3
+            }
         }
     }
 
     func turnSpansByDocument() throws -> [Int64: [TextSpan]] {
         var spans: [Int64: [TextSpan]] = [:]
-        for row in try connection.rows(#"SELECT document_id, start, "end" FROM qcode.turns ORDER BY document_id, number"#) {
-            guard let document = Self.integer(row[0]), let start = Self.integer(row[1]), let end = Self.integer(row[2]) else { continue }
-            spans[document, default: []].append(TextSpan(start: Int(start), end: Int(end)))
+        let rows = try connection.rows(#"""
+            SELECT document_id, string_agg(start || ',' || "end", ',' ORDER BY number) FROM qcode.turns GROUP BY document_id
+            """#)
+        for row in rows {
+            guard let document = Self.integer(row[0]), let packed = Self.text(row[1]) else { continue }
+            let numbers = Self.integers(packed)
+            var list: [TextSpan] = []
+            list.reserveCapacity(numbers.count / 2)
+            var index = 0
+            while index + 1 < numbers.count {
+                list.append(TextSpan(start: Int(numbers[index]), end: Int(numbers[index + 1])))
+                index += 2
+            }
+            spans[document] = list
         }
         return spans
+    }
+
+    /// The non-negative integers of a comma-separated list.
+    static func integers(_ packed: String) -> [Int64] {
+        var numbers: [Int64] = []
+        var current: Int64 = 0
+        var inNumber = false
+        for byte in packed.utf8 {
+            if byte >= 48 && byte <= 57 {
+                current = current &* 10 &+ Int64(byte - 48)
+                inNumber = true
+            } else if inNumber {
+                numbers.append(current)
+                current = 0
+                inNumber = false
+            }
+        }
+        if inNumber { numbers.append(current) }
+        return numbers
     }
 
     func sentenceSpans(ofDocument id: Int64) throws -> [TextSpan] {
