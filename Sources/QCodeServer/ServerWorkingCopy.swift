@@ -42,11 +42,7 @@ public final class ServerWorkingCopy {
             let connection = try ServerConnection.connect(url)
             defer { connection.close() }
             let store = ServerStore(connection)
-            guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
-            guard let access = try store.access().flatMap(TeamAccess.init(rawValue:)) else {
-                throw ServerError.notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
-            }
-            try TeamServer.bringUpToDate(connection, access: access)
+            let access = try TeamServer.member(connection, url: url)
             let images = try TeamServer.snapshot(connection, url: url)
             let phase = TeamPhase(rawValue: try store.info("phase") ?? "blind") ?? .blind
             let block: Int64? = access == .reader ? nil : try store.reserveCodingBlock()

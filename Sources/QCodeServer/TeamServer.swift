@@ -95,17 +95,27 @@ public enum TeamServer {
         let connection = try ServerConnection.connect(url)
         defer { connection.close() }
         let store = ServerStore(connection)
-        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
-        guard let access = try store.access().flatMap(TeamAccess.init(rawValue:)) else {
-            throw ServerError.notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
-        }
-        try bringUpToDate(connection, access: access)
+        let access = try member(connection, url: url)
         return try connection.transaction("REPEATABLE READ READ ONLY") {
             if access != .lead, try store.info("phase") != TeamPhase.open.rawValue {
                 throw ServerError.notAllowed(url.role, "compare coders in the blind phase (the lead may; or the lead runs 'qcode team phase open')")
             }
             return try store.agreement(request)
         }
+    }
+
+    /// The connected role's access to the URL's project, the project brought up to date first.
+    ///
+    /// - Throws: ``ServerError/notAProject(_:)``; ``ServerError/notAllowed(_:_:)`` for a role
+    ///   not on the team.
+    static func member(_ connection: ServerConnection, url: ServerURL) throws -> TeamAccess {
+        let store = ServerStore(connection)
+        guard try store.hasProject() else { throw ServerError.notAProject(url.description) }
+        guard let access = try store.access().flatMap(TeamAccess.init(rawValue:)) else {
+            throw ServerError.notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
+        }
+        try bringUpToDate(connection, access: access)
+        return access
     }
 
     /// Applies the server migrations a project published by an older qcode lacks: the lead
