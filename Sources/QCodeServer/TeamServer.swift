@@ -104,6 +104,21 @@ public enum TeamServer {
         }
     }
 
+    /// Streams the coded segments `filter` selects, read on the server as the URL's role in
+    /// one repeatable-read transaction: what `segments` on a pulled snapshot writes, without
+    /// copying the project.
+    @discardableResult
+    public static func exportSegments(_ filter: SegmentFilter, contextTurns: Int, format: ExportFormat,
+                                      to sink: ByteSink, at url: ServerURL) throws -> Int {
+        let connection = try ServerConnection.connect(url)
+        defer { connection.close() }
+        _ = try member(connection, url: url)
+        let store = ServerStore(connection)
+        return try connection.transaction("REPEATABLE READ READ ONLY") {
+            try store.exportSegments(filter, contextTurns: contextTurns, format: format, to: sink)
+        }
+    }
+
     /// The connected role's access to the URL's project, the project brought up to date first.
     ///
     /// - Throws: ``ServerError/notAProject(_:)``; ``ServerError/notAllowed(_:_:)`` for a role

@@ -70,9 +70,15 @@ enum TeamSession {
 
     /// Agreement straight on the server when the project is one (nil for a project file).
     static func agreement(_ request: ProjectAgreementRequest, projectOptions: ProjectOptions) throws -> ProjectAgreement? {
+        guard let url = try serverURL(projectOptions) else { return nil }
+        return try TeamServer.agreement(request, at: url)
+    }
+
+    /// The server named by `--project` or $QCODE_PROJECT, if the project is on one.
+    static func serverURL(_ projectOptions: ProjectOptions) throws -> ServerURL? {
         let environment = ProcessInfo.processInfo.environment
         guard let text = projectOptions.project ?? environment["QCODE_PROJECT"], ServerURL.isServerURL(text) else { return nil }
-        return try TeamServer.agreement(request, at: try ServerURL(parsing: text, environment: environment))
+        return try ServerURL(parsing: text, environment: environment)
     }
 
     /// Refuses comparing coders to a coder in the blind phase (nothing on a local file).

@@ -80,6 +80,15 @@ struct TeamServerCLITests {
         try cli.ok(["team", "pull", "--out", "snap.qcode", "--project", asLead])
         let onSnapshot = try cli.ok(["agree", "--coders", "alice,ben", "--format", "json", "--project", "snap.qcode"])
         #expect(!onServer.isEmpty && onServer == onSnapshot)
+        // So are the segments, as the lead and as a coder (what each may see), filters and all.
+        for (role, snapshot) in [(lead, "snap.qcode"), ("alice", "alice.qcode")] {
+            if role != lead { try cli.ok(["team", "pull", "--out", snapshot, "--project", try url(role, database)]) }
+            for arguments in [["--format", "json"], ["--format", "csv", "--code", "social-cure", "--where", "group=service user", "--context", "1"]] {
+                let server = try cli.ok(["segments"] + arguments + ["--project", try url(role, database)])
+                let local = try cli.ok(["segments"] + arguments + ["--project", snapshot])
+                #expect(!server.isEmpty && server == local)
+            }
+        }
 
         // Undo takes your own latest change back on the server.
         let undo = try cli.run(["undo", "--project", try url("ben", database)])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QCodeKit
+import QCodeServer
 
 extension QCode {
     /// `qcode segments`
@@ -32,6 +33,13 @@ extension QCode {
 
         func run() throws {
             try runReportingErrors {
+                if let streamed = formatOptions.format.exportFormat, let server = try TeamSession.serverURL(projectOptions) {
+                    // On a team server, machine formats stream straight from PostgreSQL (no working copy).
+                    let sink = ByteSink(handle: FileHandle.standardOutput)
+                    try TeamServer.exportSegments(try filterOptions.filter(), contextTurns: context, format: streamed, to: sink, at: server)
+                    try sink.flush()
+                    return
+                }
                 let project = try projectOptions.open()
                 let filter = try filterOptions.filter(checkedIn: project)
                 if let streamed = formatOptions.format.exportFormat {

@@ -76,7 +76,7 @@ struct CodeColumns {
     }
 
     /// The project's codebook as columns down to `level`.
-    static func read(_ store: Store, level: Int?) throws -> CodeColumns {
+    static func read(_ store: any AgreementSource, level: Int?) throws -> CodeColumns {
         if let level, level < 1 { throw ExportError.badLevel(level) }
         return try CodeColumns(codes: store.codebookCodes(), rowIDs: store.codeIDsByRowID(), level: level)
     }
@@ -92,7 +92,7 @@ extension Project {
     /// Resolves and checks the names in `filter` (code, coders, documents, attributes, in
     /// that order), giving the selection the store's segment queries take. The speaker
     /// condition is left to the caller.
-    static func codingSelection(_ store: Store, _ filter: SegmentFilter) throws -> CodingSelection {
+    static func codingSelection(_ store: any SegmentSource, _ filter: SegmentFilter) throws -> CodingSelection {
         var selection = CodingSelection()
         if let query = filter.code {
             let code = try store.resolveCode(query)
@@ -112,7 +112,7 @@ extension Project {
     }
 
     /// Throws unless every name is a coder with codings.
-    static func checkCoders(_ store: Store, _ names: [String]) throws {
+    static func checkCoders(_ store: any SegmentSource, _ names: [String]) throws {
         let known = try store.namesOfCodersWithCodings()
         for name in names where !known.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
             throw ExportError.noSuchCoder(name, known: known)

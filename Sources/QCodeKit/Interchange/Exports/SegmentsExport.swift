@@ -65,7 +65,7 @@ extension Project {
     /// Streams the segment rows into the writer `makeWriter` makes for the column names.
     @discardableResult
     static func writeSegments<Writer: RowCellWriter>(
-        _ store: Store, _ filter: SegmentFilter, attributes: Bool, contextTurns: Int = 0, makeWriter: ([String]) -> Writer
+        _ store: any SegmentSource, _ filter: SegmentFilter, attributes: Bool, contextTurns: Int = 0, makeWriter: ([String]) -> Writer
     ) throws -> Int {
         do {
             let codes = try CodeColumns.read(store, level: nil)
@@ -87,7 +87,7 @@ extension Project {
                 let names = try store.attributeNames()
                 columns += names.map { namer.unique($0) }
                 attributeCount = names.count
-                for record in try store.caseDetails() {
+                for record in try store.caseDetails(named: nil) {
                     attributeCells[record.name] = names.map { ExportCell(record.attributes[$0]) }
                 }
             }
