@@ -94,6 +94,15 @@ struct TeamServerCLITests {
         let undo = try cli.run(["undo", "--project", try url("ben", database)])
         #expect(undo.status == 0 && undo.stdout.hasPrefix("undid: ben coded 1 segment(s) of LW01"))
         #expect(try psql("SELECT count(*) FROM qcode.codings WHERE coder = 'ben' AND id >= 1048576", as: lead, database: database) == "4")
+
+        // Codings made offline in a blind copy come back with merge; merging again adds nothing.
+        try cli.ok(["copy", "--for-coder", "alice", "--out", "offline.qcode", "--project", try url("alice", database)])
+        try cli.ok(["code", "SU07_referral", "sc-id", "--turns", "3", "--coder", "alice", "--project", "offline.qcode"])
+        let before = try psql("SELECT count(*) FROM qcode.codings WHERE coder = 'alice'", as: lead, database: database)
+        try cli.ok(["merge", "offline.qcode", "--project", try url("alice", database)])
+        try cli.ok(["merge", "offline.qcode", "--project", try url("alice", database)])
+        let after = try psql("SELECT count(*) FROM qcode.codings WHERE coder = 'alice'", as: lead, database: database)
+        #expect(Int(after) == Int(before).map { $0 + 1 })
     }
 
     @Test(.enabled(if: TUITerminal.tmuxAvailable, "tmux is not installed"))
