@@ -360,8 +360,7 @@ final class BenchCluster: @unchecked Sendable {
         let database = "qcode_bench_\(name)_\(suffix)", lead = "bench_lead_\(name)_\(suffix)"
         let connection = try ServerConnection.connect(superuser)
         defer { connection.close() }
-        try connection.execute("CREATE ROLE \(lead) LOGIN CREATEROLE")
-        try connection.execute("CREATE DATABASE \(database) OWNER \(lead)")
+        try ServerStore(connection).createLeadAndDatabase(lead: lead, database: database)
         databases.append(database)
         return (database, lead)
     }
@@ -384,23 +383,17 @@ final class BenchCluster: @unchecked Sendable {
         admin.database = database
         let connection = try ServerConnection.connect(admin)
         defer { connection.close() }
-        var counts: [String: Int] = [:]
-        for row in try connection.rows("SELECT coder, count(*) FROM qcode.codings GROUP BY coder") {
-            if case .text(let coder) = row[0], case .integer(let count) = row[1] { counts[coder] = Int(count) }
-        }
-        return counts
+        return try ServerStore(connection).codingCountsByCoder()
     }
 
     /// Drops this run's databases and lead roles (the coder roles stay: other databases may use them).
     func dropDatabases() {
         guard let connection = try? ServerConnection.connect(superuser) else { return }
         defer { connection.close() }
-        for database in databases {
-            try? connection.execute("DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
-        }
+        let store = ServerStore(connection)
         for database in databases {
             let lead = database.replacingOccurrences(of: "qcode_bench_", with: "bench_lead_")
-            try? connection.execute("DROP ROLE IF EXISTS \(lead)")
+            try? store.dropDatabaseAndRole(database: database, role: lead)
         }
     }
 }

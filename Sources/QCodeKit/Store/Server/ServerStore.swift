@@ -198,3 +198,29 @@ public struct ServerStore {
             .compactMap { if case .text(let name) = $0.first { return name } else { return nil } }
     }
 }
+
+/// Set-up a database administrator does (the README's Team server section, benchmarks and
+/// tests): as a superuser, a lead role and the database it owns, and taking them away.
+extension ServerStore {
+    /// Creates a login role allowed to create roles, and a database it owns. Both names
+    /// must be checked identifiers.
+    public func createLeadAndDatabase(lead: String, database: String) throws {
+        try connection.execute("CREATE ROLE \(ServerSchema.quoteIdentifier(lead)) LOGIN CREATEROLE")
+        try connection.execute("CREATE DATABASE \(ServerSchema.quoteIdentifier(database)) OWNER \(ServerSchema.quoteIdentifier(lead))")
+    }
+
+    /// Drops a database (ending its sessions) and then a role, if they exist.
+    public func dropDatabaseAndRole(database: String, role: String) throws {
+        try connection.execute("DROP DATABASE IF EXISTS \(ServerSchema.quoteIdentifier(database)) WITH (FORCE)")
+        try connection.execute("DROP ROLE IF EXISTS \(ServerSchema.quoteIdentifier(role))")
+    }
+
+    /// Codings per coder, as the connected role may see them.
+    public func codingCountsByCoder() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try connection.rows("SELECT coder, count(*) FROM qcode.codings GROUP BY coder") {
+            if case .text(let coder) = row[0], case .integer(let count) = row[1] { counts[coder] = Int(count) }
+        }
+        return counts
+    }
+}
