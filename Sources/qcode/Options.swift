@@ -43,8 +43,8 @@ struct FormatOptions: ParsableArguments {
     func print<Value: Encodable>(_ tabular: Tabular, json value: Value) throws {
         switch format {
         case .table: Console.output(tabular.table())
-        case .csv: FileHandle.standardOutput.write(Data(tabular.csv().utf8))
-        case .tsv: FileHandle.standardOutput.write(Data(tabular.tsv().utf8))
+        case .csv: Console.writeOut(Data(tabular.csv().utf8))
+        case .tsv: Console.writeOut(Data(tabular.tsv().utf8))
         case .json: try Console.printJSON(value)
         }
     }
@@ -80,7 +80,7 @@ extension Console {
             data = Data(text.utf8)
         }
         data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        Console.writeOut(data)
     }
 }
 

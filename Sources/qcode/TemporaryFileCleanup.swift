@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Removes the library's temporary files (a migrated copy being merged, a docx being read,
-/// a copy or export being built) when the process is stopped by SIGINT, SIGTERM or SIGHUP,
+/// a copy or export being built) when the process is stopped by SIGINT, SIGTERM, SIGHUP or SIGPIPE,
 /// then dies of the signal as it would have. A signal that was ignored when qcode started
 /// (`nohup`) stays ignored; one that was blocked is unblocked. The workspace (`qcode tui`)
 /// installs its own handlers while it runs, which remove them too (a team server's working copy).
@@ -15,7 +15,9 @@ enum TemporaryFileCleanup {
     static func install() {
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        for number in [SIGINT, SIGTERM, SIGHUP] {
+        // SIGPIPE too: `qcode show DOC --project URL | head` ends qcode when head closes the
+        // pipe, and a team server's working copy (a private copy of transcripts) must go with it.
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
             var current = sigaction()
             guard sigaction(number, nil, &current) == 0 else { continue }
             #if canImport(Glibc)

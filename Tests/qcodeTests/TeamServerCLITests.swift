@@ -46,6 +46,23 @@ struct TeamServerCLITests {
             try cli.ok(["team", "add-coder", coder, "--project", asLead])
         }
 
+        // A reader that goes away (`| head`) ends qcode as a closed pipe ends any program, and
+        // the working copy (a private copy of transcripts) goes with it.
+        let privateTemp = cli.directory.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: privateTemp, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["show", "GP02", "--project", asLead]
+        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": cli.directory.path, "TMPDIR": privateTemp.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try pipe.fileHandleForReading.close()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: privateTemp.path).isEmpty)
+
         // Two coders write at once, five codings each, as separate processes: all land.
         var running: [(process: Process, stdout: URL, stderr: URL)] = []
         for coder in ["alice", "ben"] {

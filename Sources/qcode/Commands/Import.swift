@@ -211,13 +211,13 @@ final class ImportProgressMeter {
             let left = elapsed * Double(progress.totalBytes - progress.bytes) / Double(progress.bytes)
             line += ", about \(Self.duration(left)) left"
         }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        Console.writeErr(Data("\r\u{1B}[K\(line)".utf8))
         drawn = true
     }
 
     func finish() {
         guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.writeErr(Data("\r\u{1B}[K".utf8))
         drawn = false
     }
 

@@ -141,7 +141,7 @@ extension QCode {
                     headers: ["document", "case", "turn", "speaker", "time", "start", "end", "text", "left", "right"],
                     rows: hits.map { [$0.document, $0.case ?? "", $0.turn.map(String.init) ?? "", $0.speaker ?? "",
                                       $0.time.map { String($0) } ?? "", String($0.start), String($0.end), $0.text, $0.left, $0.right] })
-                FileHandle.standardOutput.write(Data((format == .csv ? table.csv() : table.tsv()).utf8))
+                Console.writeOut(Data((format == .csv ? table.csv() : table.tsv()).utf8))
             case .table:
                 var table = StyledTable(columns: [
                     .init(header: "document", maxWidth: 30), .init(header: "turn", rightAligned: true),

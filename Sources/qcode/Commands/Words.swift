@@ -85,8 +85,8 @@ extension QCode {
                 })
                 switch format {
                 case .table: Console.output(table.table())
-                case .csv: FileHandle.standardOutput.write(Data(table.csv().utf8))
-                case .tsv: FileHandle.standardOutput.write(Data(table.tsv().utf8))
+                case .csv: Console.writeOut(Data(table.csv().utf8))
+                case .tsv: Console.writeOut(Data(table.tsv().utf8))
                 case .json:
                     if counts.isEmpty {
                         Console.outputExact("[]")

@@ -95,8 +95,8 @@ extension QCode {
                 ?? projectOptions.openToCompareCoders().agreement(request)
             switch formatOptions.format {
             case .table: Console.output(report.renderTable())
-            case .csv: FileHandle.standardOutput.write(Data(report.tabular().csv().utf8))
-            case .tsv: FileHandle.standardOutput.write(Data(report.tabular().tsv().utf8))
+            case .csv: Console.writeOut(Data(report.tabular().csv().utf8))
+            case .tsv: Console.writeOut(Data(report.tabular().tsv().utf8))
             case .json: try Console.printJSON(report)
             }
         }

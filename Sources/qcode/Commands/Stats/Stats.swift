@@ -42,9 +42,9 @@ struct StatsOptions: ParsableArguments {
                 .map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
             Console.output(lines.joined(separator: "\n") + notes.joined(separator: "\n"))
         case .csv:
-            FileHandle.standardOutput.write(Data(tabular(true).csv().utf8))
+            Console.writeOut(Data(tabular(true).csv().utf8))
         case .tsv:
-            FileHandle.standardOutput.write(Data(tabular(true).tsv().utf8))
+            Console.writeOut(Data(tabular(true).tsv().utf8))
         case .json:
             try Console.printJSON(json)
         }
