@@ -14,6 +14,13 @@ enum DocumentNameLookup {
         case 0: break
         default: throw DocumentLookupError.ambiguous(query, prefixed.map(\.name))
         }
+        return try resolveIgnoringCase(query, in: documents)
+    }
+
+    /// The last step, when the id, the exact name and a unique prefix found nothing: the
+    /// same ignoring case (exact name first, then prefix), compared in Swift, since SQLite
+    /// folds only ASCII.
+    static func resolveIgnoringCase(_ query: String, in documents: [(id: Int64, name: String)]) throws -> Int64 {
         let folded = query.lowercased()
         let exact = documents.filter { $0.name.lowercased() == folded }
         let candidates = exact.isEmpty ? documents.filter { $0.name.lowercased().hasPrefix(folded) } : exact

@@ -10,6 +10,15 @@ public enum TableValue: Sendable, Equatable, Hashable {
     case blob([UInt8])
 }
 
+extension TableValue {
+    /// The text, when the value is text.
+    public var textValue: String? { if case .text(let text) = self { return text } else { return nil } }
+    /// The integer, when the value is one.
+    public var integerValue: Int64? { if case .integer(let number) = self { return number } else { return nil } }
+    /// The number, when the value is a real number.
+    public var realValue: Double? { if case .real(let number) = self { return number } else { return nil } }
+}
+
 /// The rows of one project table, column by column: how a project travels to and from a
 /// team server (`qcode team publish` and `qcode team pull`) without either side knowing the
 /// other's storage.

@@ -24,17 +24,9 @@ extension Store {
         case 0: break
         default: throw DocumentLookupError.ambiguous(query, matches.map { $0["name"] })
         }
-        // Ignoring case: compared in Swift, since SQLite folds only ASCII.
-        let folded = query.lowercased()
         let all = try Row.fetchAll(db, sql: "SELECT id, name FROM documents ORDER BY name")
             .map { (id: $0["id"] as Int64, name: $0["name"] as String) }
-        let exact = all.filter { $0.name.lowercased() == folded }
-        let candidates = exact.isEmpty ? all.filter { $0.name.lowercased().hasPrefix(folded) } : exact
-        switch candidates.count {
-        case 1: return candidates[0].id
-        case 0: throw DocumentLookupError.notFound(query)
-        default: throw DocumentLookupError.ambiguous(query, candidates.map(\.name))
-        }
+        return try DocumentNameLookup.resolveIgnoringCase(query, in: all)
     }
 
     /// The document with its text, turns, paragraphs and sentences.

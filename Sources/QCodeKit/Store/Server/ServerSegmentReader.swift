@@ -41,7 +41,7 @@ final class ServerSegmentReader: SegmentSource {
         if texts == nil {
             var all: [Int64: String] = [:]
             for row in try connection.rows("SELECT id, text FROM qcode.documents") {
-                if case .integer(let document) = row[0], case .text(let text) = row[1] { all[document] = text }
+                if let document = row[0].integerValue, let text = row[1].textValue { all[document] = text }
             }
             texts = all
         }
@@ -52,13 +52,10 @@ final class ServerSegmentReader: SegmentSource {
         if turns == nil {
             var all: [Int64: [TurnInfo]] = [:]
             for row in try connection.rows(#"SELECT document_id, number, speaker, start, "end", time FROM qcode.turns ORDER BY document_id, number"#) {
-                guard case .integer(let document) = row[0], case .integer(let number) = row[1],
-                      case .integer(let start) = row[3], case .integer(let end) = row[4] else { continue }
-                var speaker: String?
-                if case .text(let text) = row[2] { speaker = text }
-                var time: Double?
-                if case .real(let seconds) = row[5] { time = seconds }
-                all[document, default: []].append(TurnInfo(number: Int(number), speaker: speaker, start: Int(start), end: Int(end), time: time))
+                guard let document = row[0].integerValue, let number = row[1].integerValue,
+                      let start = row[3].integerValue, let end = row[4].integerValue else { continue }
+                all[document, default: []].append(TurnInfo(number: Int(number), speaker: row[2].textValue, start: Int(start),
+                                                           end: Int(end), time: row[5].realValue))
             }
             turns = all
         }
@@ -85,7 +82,7 @@ final class ServerSegmentReader: SegmentSource {
         try connection.rows("""
             SELECT name FROM qcode.coders WHERE name IN (SELECT DISTINCT coder FROM qcode.codings)
             ORDER BY lower(name) COLLATE "C", name
-            """).compactMap { if case .text(let name) = $0[0] { return name } else { return nil } }
+            """).compactMap { $0[0].textValue }
     }
 
     func attributeExists(_ name: String) throws -> Bool {
@@ -94,29 +91,29 @@ final class ServerSegmentReader: SegmentSource {
 
     func attributeNames() throws -> [String] {
         try connection.rows("SELECT name FROM qcode.attributes ORDER BY position, id")
-            .compactMap { if case .text(let name) = $0[0] { return name } else { return nil } }
+            .compactMap { $0[0].textValue }
     }
 
     func caseDetails(named only: String?) throws -> [CaseDetails] {
         var attributes: [Int64: (name: String, type: AttributeType)] = [:]
         for row in try connection.rows("SELECT id, name, type FROM qcode.attributes") {
-            guard case .integer(let id) = row[0], case .text(let name) = row[1], case .text(let type) = row[2] else { continue }
+            guard let id = row[0].integerValue, let name = row[1].textValue, let type = row[2].textValue else { continue }
             attributes[id] = (name, AttributeType(rawValue: type) ?? .text)
         }
         var values: [Int64: [String: AttributeValue]] = [:]
         for row in try connection.rows("SELECT case_id, attribute_id, value FROM qcode.case_values") {
-            guard case .integer(let caseID) = row[0], case .integer(let attributeID) = row[1], case .text(let value) = row[2],
+            guard let caseID = row[0].integerValue, let attributeID = row[1].integerValue, let value = row[2].textValue,
                   let (name, type) = attributes[attributeID] else { continue }
             values[caseID, default: [:]][name] = AttributeValue(stored: value, type: type)
         }
         var documents: [Int64: [String]] = [:]
         for row in try connection.rows("SELECT case_id, name FROM qcode.documents WHERE case_id IS NOT NULL ORDER BY id") {
-            if case .integer(let caseID) = row[0], case .text(let name) = row[1] { documents[caseID, default: []].append(name) }
+            if let caseID = row[0].integerValue, let name = row[1].textValue { documents[caseID, default: []].append(name) }
         }
         let cases = only.map { try? connection.rows(#"SELECT id, name FROM qcode.cases WHERE name = $1"#, [.text($0)]) }
             ?? (try? connection.rows(#"SELECT id, name FROM qcode.cases ORDER BY name COLLATE "C""#))
         return (cases ?? []).compactMap { row in
-            guard case .integer(let id) = row[0], case .text(let name) = row[1] else { return nil }
+            guard let id = row[0].integerValue, let name = row[1].textValue else { return nil }
             return CaseDetails(name: name, attributes: values[id] ?? [:], documents: documents[id] ?? [])
         }
     }
@@ -124,17 +121,15 @@ final class ServerSegmentReader: SegmentSource {
     func coderNamesByID() throws -> [Int64: String] {
         var names: [Int64: String] = [:]
         for row in try connection.rows("SELECT id, name FROM qcode.coders") {
-            if case .integer(let id) = row[0], case .text(let name) = row[1] { names[id] = name }
+            if let id = row[0].integerValue, let name = row[1].textValue { names[id] = name }
         }
         return names
     }
 
     func documentLabels() throws -> [DocumentLabel] {
         try connection.rows("SELECT d.id, d.name, c.name FROM qcode.documents d LEFT JOIN qcode.cases c ON c.id = d.case_id").compactMap { row in
-            guard case .integer(let id) = row[0], case .text(let name) = row[1] else { return nil }
-            var caseName: String?
-            if case .text(let text) = row[2] { caseName = text }
-            return DocumentLabel(id: id, name: name, caseName: caseName)
+            guard let id = row[0].integerValue, let name = row[1].textValue else { return nil }
+            return DocumentLabel(id: id, name: name, caseName: row[2].textValue)
         }
     }
 
@@ -175,12 +170,10 @@ final class ServerSegmentReader: SegmentSource {
             ORDER BY k.document_id, k.start, k."end", k.code_id COLLATE "C", r.id
             """, binds)
         for row in rows {
-            guard case .integer(let id) = row[0], case .integer(let document) = row[1], case .integer(let code) = row[2],
-                  case .integer(let coder) = row[3], case .integer(let start) = row[4], case .integer(let end) = row[5] else { continue }
-            var memo: String?
-            if case .text(let text) = row[6] { memo = text }
+            guard let id = row[0].integerValue, let document = row[1].integerValue, let code = row[2].integerValue,
+                  let coder = row[3].integerValue, let start = row[4].integerValue, let end = row[5].integerValue else { continue }
             try body(SegmentCodingRow(id: id, documentID: document, codeRowID: code, coderID: coder,
-                                      start: Int(start), end: Int(end), memo: memo))
+                                      start: Int(start), end: Int(end), memo: row[6].textValue))
         }
     }
 }

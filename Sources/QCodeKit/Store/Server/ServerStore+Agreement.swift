@@ -13,13 +13,13 @@ extension ServerStore: AgreementSource {
     }
 
     func allCoderNames() throws -> [String] {
-        try connection.rows("SELECT name FROM qcode.coders ORDER BY lower(name) COLLATE \"C\", name").compactMap { Self.text($0[0]) }
+        try connection.rows("SELECT name FROM qcode.coders ORDER BY lower(name) COLLATE \"C\", name").compactMap { $0[0].textValue }
     }
 
     func coder(named name: String) throws -> CoderRecord? {
         guard let row = try connection.rows("SELECT id, name FROM qcode.coders WHERE lower(name) = lower($1) ORDER BY id LIMIT 1",
                                             [.text(name)]).first,
-              case .integer(let id) = row[0], let found = Self.text(row[1]) else { return nil }
+              let id = row[0].integerValue, let found = row[1].textValue else { return nil }
         return CoderRecord(id: id, name: found)
     }
 
@@ -28,12 +28,12 @@ extension ServerStore: AgreementSource {
             SELECT k.document_id FROM qcode.codings k JOIN qcode.coders c ON c.name = k.coder
             WHERE c.id = ANY($1::bigint[])
             GROUP BY k.document_id HAVING count(DISTINCT c.id) = $2 ORDER BY k.document_id
-            """, [.text(Self.arrayLiteral(coderIDs)), .integer(Int64(coderIDs.count))]).compactMap { Self.integer($0[0]) }
+            """, [.text(Self.arrayLiteral(coderIDs)), .integer(Int64(coderIDs.count))]).compactMap { $0[0].integerValue }
     }
 
     func documentID(_ query: String) throws -> Int64 {
         let all = try connection.rows("SELECT id, name FROM qcode.documents ORDER BY name COLLATE \"C\"").compactMap { row -> (id: Int64, name: String)? in
-            guard let id = Self.integer(row[0]), let name = Self.text(row[1]) else { return nil }
+            guard let id = row[0].integerValue, let name = row[1].textValue else { return nil }
             return (id, name)
         }
         return try DocumentNameLookup.resolve(query, in: all)
@@ -41,7 +41,7 @@ extension ServerStore: AgreementSource {
 
     func documentNameAndLength(_ id: Int64) throws -> (name: String, characters: Int)? {
         guard let row = try connection.rows("SELECT name, characters FROM qcode.documents WHERE id = $1", [.integer(id)]).first,
-              let name = Self.text(row[0]), let characters = Self.integer(row[1]) else { return nil }
+              let name = row[0].textValue, let characters = row[1].integerValue else { return nil }
         return (name, Int(characters))
     }
 
@@ -51,10 +51,10 @@ extension ServerStore: AgreementSource {
             FROM qcode.codes ORDER BY position, id
             """)
         let codes = rows.map { row in
-            CodeRecord(id: Self.text(row[0]) ?? "", parentID: Self.text(row[1]), name: Self.text(row[2]) ?? "",
-                       label: Self.text(row[3]), colour: Self.text(row[4]), description: Self.text(row[5]),
-                       include: Self.text(row[6]), exclude: Self.text(row[7]), examples: Self.text(row[8]) ?? "[]",
-                       keywords: Self.text(row[9]) ?? "[]", position: Int(Self.integer(row[10]) ?? 0)).flatCode
+            CodeRecord(id: row[0].textValue ?? "", parentID: row[1].textValue, name: row[2].textValue ?? "",
+                       label: row[3].textValue, colour: row[4].textValue, description: row[5].textValue,
+                       include: row[6].textValue, exclude: row[7].textValue, examples: row[8].textValue ?? "[]",
+                       keywords: row[9].textValue ?? "[]", position: Int(row[10].integerValue ?? 0)).flatCode
         }
         return try Codebook.build(fromFlat: codes).flattened
     }
@@ -62,7 +62,7 @@ extension ServerStore: AgreementSource {
     func codeIDsByRowID() throws -> [Int64: String] {
         var ids: [Int64: String] = [:]
         for row in try connection.rows("SELECT row_number() OVER (ORDER BY id), id FROM qcode.codes") {
-            if let number = Self.integer(row[0]), let id = Self.text(row[1]) { ids[number] = id }
+            if let number = row[0].integerValue, let id = row[1].textValue { ids[number] = id }
         }
         return ids
     }
@@ -78,7 +78,7 @@ extension ServerStore: AgreementSource {
             GROUP BY k.document_id, c.id
             """, [.text(Self.arrayLiteral(coderIDs))])
         for row in rows {
-            guard let document = Self.integer(row[0]), let coder = Self.integer(row[1]), let packed = Self.text(row[2]) else { continue }
+            guard let document = row[0].integerValue, let coder = row[1].integerValue, let packed = row[2].textValue else { continue }
             let numbers = Self.integers(packed)
             var index = 0
             while index + 2 < numbers.count {
@@ -95,7 +95,7 @@ extension ServerStore: AgreementSource {
             SELECT document_id, string_agg(start || ',' || "end", ',' ORDER BY number) FROM qcode.turns GROUP BY document_id
             """#)
         for row in rows {
-            guard let document = Self.integer(row[0]), let packed = Self.text(row[1]) else { continue }
+            guard let document = row[0].integerValue, let packed = row[1].textValue else { continue }
             let numbers = Self.integers(packed)
             var list: [TextSpan] = []
             list.reserveCapacity(numbers.count / 2)
@@ -137,7 +137,7 @@ extension ServerStore: AgreementSource {
     }
 
     func documentText(_ id: Int64) throws -> String? {
-        try connection.rows("SELECT text FROM qcode.documents WHERE id = $1", [.integer(id)]).first.flatMap { Self.text($0[0]) }
+        try connection.rows("SELECT text FROM qcode.documents WHERE id = $1", [.integer(id)]).first.flatMap { $0[0].textValue }
     }
 
     private func spans(_ column: String, of id: Int64) throws -> [TextSpan] {
@@ -145,14 +145,6 @@ extension ServerStore: AgreementSource {
             return []
         }
         return SpanPacking.unpack(Data(bytes))
-    }
-
-    private static func text(_ value: TableValue) -> String? {
-        if case .text(let text) = value { return text } else { return nil }
-    }
-
-    private static func integer(_ value: TableValue) -> Int64? {
-        if case .integer(let number) = value { return number } else { return nil }
     }
 
     /// A PostgreSQL array literal of integers (`{1,2,3}`), bound as text and cast.
