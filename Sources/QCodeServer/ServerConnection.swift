@@ -177,6 +177,9 @@ public final class ServerConnection: @unchecked Sendable {
             return .authenticationFailed(url.description)
         case (.server, "3D000"?): return .notAProject(url.description)
         case (.server, "42501"?):
+            if message.hasPrefix("permission denied for schema") {
+                return .notAllowed(url.role, "use this team project (not on its team: ask the lead for 'qcode team add-coder \(url.role)')")
+            }
             if let range = message.range(of: "permission denied for table ") {
                 return .notAllowed(url.role, "change \(message[range.upperBound...]) on the team server (ask the lead); nothing was written")
             }
